@@ -3,6 +3,7 @@
 // do no I/O of their own: the CLI passes the real file system, the language
 // server an overlay of open documents, tests and fuzzers an in-memory set.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,12 @@ class FileSystem {
   virtual std::optional<std::string> read(const std::string& path, std::string& error) const = 0;
   // A canonical key for a path (so one file imported two ways is loaded once).
   virtual std::string canonical(const std::string& path) const = 0;
+  // The size in bytes of a regular file, when it can be known without reading
+  // it, so that an over-large file is refused before it is read (nullopt: unknown).
+  virtual std::optional<std::uintmax_t> size(const std::string& path) const {
+    (void)path;
+    return std::nullopt;
+  }
 };
 
 // Joins an import path to the directory of the importing file.

@@ -91,6 +91,8 @@ class Workspace {
   std::vector<EntityId> visible_entities(UnitId unit) const;
   // The unit that declares an agreement, for agreements found through lookup.
   std::optional<UnitId> unit_of(const ast::Agreement* agreement) const;
+  // The unit loaded from a source file (for positions coming from an editor).
+  std::optional<UnitId> unit_of_file(FileId file) const;
 
   // True when the unit or any file it imports has an error.
   bool has_errors(UnitId unit) const;

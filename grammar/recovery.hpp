@@ -70,9 +70,9 @@ bool skip(ParseInput& in, Starters starters, bool inside_block) {
       ++depth;
     } else if (c == '}') {
       if (depth == 0 && inside_block) break;
-      if (depth == 0) {  // a stray `}` at top level: skip it with the rest
+      if (depth == 0) {  // a stray `}` at top level: skip it alone
         ++p;
-        continue;
+        break;
       }
       if (--depth == 0) {
         ++p;
@@ -125,6 +125,34 @@ struct skip_block_item {
   }
 };
 
+// Succeeds without consuming when a `;` is evidently missing: the previous
+// token ended a line and the next token starts a new item (or closes the
+// block, or the file ends). The parser reports the missing `;` and carries on
+// as if it were there, so the clause or declaration is kept. `Tag` selects
+// the message.
+template <typename Tag>
+struct missing_semi {
+  using rule_t = missing_semi;
+  using subs_t = tao::pegtl::empty_list;
+  template <typename ParseInput>
+  static bool match(ParseInput& in) {
+    const char* p = in.current();
+    const char* const begin = in.begin();
+    bool newline = false;
+    for (const char* q = p; q > begin; --q) {
+      const char c = q[-1];
+      if (c == '\n') {
+        newline = true;
+      } else if (c != ' ' && c != '\t' && c != '\r') {
+        break;
+      }
+    }
+    if (!newline) return false;
+    if (p == in.end() || *p == '}') return true;
+    return recovery_detail::is_clause_starter(recovery_detail::word_at(p, in.end()));
+  }
+};
+
 }  // namespace terms::grammar
 
 // Both skips consume at least one character or fail, like `any`.
@@ -132,3 +160,6 @@ template <typename Name>
 struct tao::pegtl::analyze_traits<Name, terms::grammar::skip_top_item> : analyze_any_traits<> {};
 template <typename Name>
 struct tao::pegtl::analyze_traits<Name, terms::grammar::skip_block_item> : analyze_any_traits<> {};
+// missing_semi may succeed without consuming, like `success`.
+template <typename Name, typename Tag>
+struct tao::pegtl::analyze_traits<Name, terms::grammar::missing_semi<Tag>> : analyze_opt_traits<> {};

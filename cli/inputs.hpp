@@ -1,0 +1,71 @@
+#pragma once
+// Turning PATH... arguments into the term files a command works on, and the
+// real FileSystem the Workspace reads through.
+//
+// Rules (docs/cli.md, "Inputs"):
+// - a regular file is an input, whatever its name;
+// - a directory is searched recursively for regular files named `*.terms`,
+//   in sorted (byte-wise) order, skipping entries whose names start with `.`
+//   and not following symbolic links to directories (no loops);
+// - `-` is standard input, shown as `<stdin>` (at most once);
+// - anything else (a FIFO, a device, a socket, or a directory given as
+//   `x.terms`) is E0002 not-a-regular-file and is never opened: kinds are
+//   decided with stat(2), so /dev/zero or a FIFO cannot hang the run;
+// - a missing or unreadable path is E0001 unreadable-file.
+// Every problem is a Diagnostic; the caller renders them. An unusable path is
+// an I/O error (exit status 2).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/diagnostics.hpp"
+#include "dsl/file_system.hpp"
+
+namespace terms::cli {
+
+inline constexpr const char* kStdinPath = "<stdin>";
+inline constexpr std::uint64_t kDefaultMaxFileBytes = 64u * 1024 * 1024;
+
+struct InputFile {
+  std::string path;  // as shown to the user: as given, `dir/sub/x.terms`, or `<stdin>`
+  bool from_stdin = false;
+};
+
+struct InputSet {
+  std::vector<InputFile> files;           // in argument order; each directory's files sorted
+  std::vector<Diagnostic> diagnostics;    // E0001, E0002 (errors), E0006 (warning)
+  bool io_error = false;                  // some path could not be used: exit status 2
+};
+
+struct ExpandOptions {
+  bool allow_stdin = true;  // false: `-` is an ordinary path
+};
+
+InputSet expand_inputs(const std::vector<std::string>& paths, const ExpandOptions& options = {});
+
+// Reads all of standard input, at most `max_bytes`. On failure returns nullopt
+// with a diagnostic (E0001, or E0005 when the input is larger than max_bytes).
+std::optional<std::string> read_stdin(std::uint64_t max_bytes, Diagnostic& problem);
+
+// The file system on disk, for the Workspace. Never blocks on a FIFO or a
+// device: read() opens non-blocking and refuses anything that is not a
+// regular file; files larger than `max_bytes` are refused without being read.
+class DiskFileSystem final : public FileSystem {
+ public:
+  explicit DiskFileSystem(std::uint64_t max_bytes = kDefaultMaxFileBytes) : max_bytes_(max_bytes) {}
+
+  FileKind kind(const std::string& path) const override;
+  std::optional<std::string> read(const std::string& path, std::string& error) const override;
+  std::string canonical(const std::string& path) const override;
+  std::optional<std::uintmax_t> size(const std::string& path) const override;
+
+ private:
+  std::uint64_t max_bytes_;
+};
+
+// A lowercase reason for an errno value ("permission denied"), for messages.
+std::string error_reason(int error_number);
+
+}  // namespace terms::cli

@@ -33,7 +33,10 @@
 // thing ("lifted or suspended"); an `and` that cannot continue the property
 // ("and every sanction ...") belongs to the formula.
 
+#include <string_view>
+
 #include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/analyze_traits.hpp>
 
 #include "grammar/lexical.hpp"
 #include "grammar/recovery.hpp"
@@ -301,7 +304,8 @@ struct verb_phrase : sor<vp_be, vp_targets, vp_holds, vp_comes> {};
 
 // A relative clause: `that is ...`, or a participle ("sanctions lifted at end").
 struct relative_that : seq<sor<w_that, w_which, w_who>, sp, must<verb_phrase>> {};
-struct participle : seq<at<opt<state_adverb, sp>, known_state_word>, property> {};
+struct participle_start : sor<seq<opt<state_adverb, sp>, known_state_word>, p_in_force> {};
+struct participle : seq<at<participle_start>, property> {};
 struct relative : sor<relative_that, participle> {};
 
 // "relief clauses in step freeze that are verified"
@@ -346,7 +350,7 @@ struct f_open : one<'('> {};
 struct f_close : one<')'> {};
 struct f_paren : seq<f_open, sp, must<formula>, sp, must<f_close>> {};
 struct then_part : seq<w_then, sp, must<formula>> {};
-struct if_condition : formula {};
+struct if_condition;
 struct f_if : seq<w_if, sp, must<if_condition>, sp, must<then_part>> {};
 struct f_true : w_true {};
 struct f_false : w_false {};
@@ -358,12 +362,21 @@ struct f_unary : sor<f_not, f_atom> {};
 struct f_and : seq<f_unary, star<sp, w_and, sp, must<f_unary>>> {};
 struct f_or : seq<f_and, star<sp, w_or, sp, must<f_and>>> {};
 struct formula : f_or {};
+struct if_condition : formula {};
 
 // ---- conditions and the profile -------------------------------------------------------
 struct severity : sor<w_require, w_prefer> {};
 struct condition_colon : colon {};
 struct condition_formula : formula {};
-struct condition_end : semi {};
+// A `;` that is evidently missing (the formula ended a line and the next line
+// starts a condition or closes the profile) is reported, and the condition kept.
+struct missing_condition_semi {
+  using rule_t = missing_condition_semi;
+  using subs_t = tao::pegtl::empty_list;
+  template <typename ParseInput>
+  static bool match(ParseInput& in);
+};
+struct condition_end : sor<semi, missing_condition_semi> {};
 struct condition : seq<severity, sp, must<condition_id>, sp, must<condition_statement>, sp,
                        must<condition_colon>, sp, must<condition_formula>, sp,
                        must<condition_end>> {};
@@ -372,13 +385,32 @@ inline bool is_condition_starter(std::string_view w) {
   return w == "require" || w == "prefer" || recovery_detail::is_top_starter(w);
 }
 
+template <typename ParseInput>
+bool missing_condition_semi::match(ParseInput& in) {
+  const char* p = in.current();
+  bool newline = false;
+  for (const char* q = p; q > in.begin(); --q) {
+    const char c = q[-1];
+    if (c == '\n') {
+      newline = true;
+    } else if (c != ' ' && c != '\t' && c != '\r') {
+      break;
+    }
+  }
+  if (!newline) return false;
+  if (p == in.end() || *p == '}') return true;
+  return is_condition_starter(recovery_detail::word_at(p, in.end()));
+}
+
 // Skips a broken condition: to its `;`, or to a line starting a new condition.
+// A top-level keyword means the profile was left open: stop, so it still ends.
 struct skip_condition {
   using rule_t = skip_condition;
   using subs_t = tao::pegtl::empty_list;
   template <typename ParseInput>
   static bool match(ParseInput& in) {
-    return recovery_detail::skip(in, is_condition_starter);
+    if (recovery_detail::is_top_starter(recovery_detail::word_at(in.current(), in.end()))) return false;
+    return recovery_detail::skip(in, is_condition_starter, true);
   }
 };
 
@@ -393,7 +425,8 @@ struct profile_header : seq<w_profile, sp, must<profile_name>, sp, opt<profile_t
 }  // namespace pf
 
 // `profile ID "title" { CONDITION* }`: a top-level item of any term file.
-struct profile_decl : seq<pf::profile_header, sp, pf::profile_body, must<pf::profile_close>> {};
+struct profile_decl
+    : pegtl::seq<pf::profile_header, sp, pf::profile_body, pegtl::must<pf::profile_close>> {};
 
 // ---- nesting ------------------------------------------------------------------------------
 template <> inline constexpr bool counts_depth<pf::f_paren> = true;
@@ -470,3 +503,11 @@ template <> inline constexpr const char* error_message<pf::verb_phrase> =
     "expected `is`, `are`, `targets`, `holds` or `comes` after `that`";
 
 }  // namespace terms::grammar
+
+// The skip consumes at least one character or fails, like `any`; the missing
+// `;` may succeed without consuming, like `success`.
+template <typename Name>
+struct tao::pegtl::analyze_traits<Name, terms::grammar::pf::skip_condition> : analyze_any_traits<> {};
+template <typename Name>
+struct tao::pegtl::analyze_traits<Name, terms::grammar::pf::missing_condition_semi>
+    : analyze_opt_traits<> {};

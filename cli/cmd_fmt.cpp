@@ -1,0 +1,212 @@
+// `terms fmt PATH...`: lay term files out in the canonical form
+// (docs/formatting.md). Prints the formatted text of one file, or with
+// --write rewrites files in place (atomically), with --check lists the files
+// that are not formatted, with --diff prints what would change.
+//
+// Exit status: 0 all formatted (or rewritten), 1 a file needs formatting
+// under --check or has syntax errors (it is never changed), 2 a usage or I/O
+// error (including a failed write, which leaves the original intact).
+
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "cli/args.hpp"
+#include "cli/atomic_write.hpp"
+#include "cli/command.hpp"
+#include "cli/inputs.hpp"
+#include "dsl/fmt/diff.hpp"
+#include "dsl/fmt/format.hpp"
+#include "dsl/render.hpp"
+
+namespace terms::cli {
+namespace {
+
+ArgParser make_parser() {
+  ArgParser p("fmt", "format term files in the canonical layout");
+  p.positional("PATH", "a term file, a directory (searched for `*.terms`), or `-` for standard input",
+               Arity::one_or_more);
+  p.flag("write", "rewrite the files in place (atomically); list the files rewritten", 'w');
+  p.flag("check", "list the files that are not formatted and exit 1 if there are any; change nothing");
+  p.flag("diff", "print a unified diff of what formatting changes, instead of the formatted text");
+  add_color_option(p);
+  p.option("max-file-size", "BYTES", "refuse files larger than this (suffixes k, M, G)", {}, "64M");
+  p.description(
+      "Lays term files out in the one canonical layout (docs/formatting.md): two-space\n"
+      "indentation, one clause per line, modifiers in a fixed order, long lists wrapped at\n"
+      "100 columns, every comment kept. Regions between `# terms: fmt off` and\n"
+      "`# terms: fmt on` are left as written. A file with syntax errors is not formatted:\n"
+      "its errors are reported and it is left unchanged.\n"
+      "\n"
+      "Without --write, --check or --diff, prints the formatted text of one file.");
+  p.exit_status(kExitOk, "every file is formatted (or was rewritten)");
+  p.exit_status(kExitFinding, "under --check, a file is not formatted; or a file has syntax errors");
+  p.exit_status(kExitUsage, "a usage error, an input that could not be read, or a failed write");
+  p.example("terms fmt deal.terms", "print deal.terms formatted");
+  p.example("terms fmt --write examples/", "format every `*.terms` file under examples/ in place");
+  p.example("terms fmt --check --diff .", "in CI: show what is not formatted, exit 1 if anything is");
+  p.example("cat deal.terms | terms fmt -", "format standard input");
+  return p;
+}
+
+void print_usage_error(const ArgParser& parser, std::string message, std::optional<std::string> help) {
+  fmt::print(stderr, "{}", parser.format_error(UsageError{std::move(message), std::move(help)}));
+}
+
+void write_out(std::string_view text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+// One run of the command: the options, the sources (for rendering
+// diagnostics) and the worst outcome so far.
+struct FmtRun {
+  bool write = false;
+  bool check = false;
+  bool diff = false;
+  bool color = false;
+  std::uint64_t max_bytes = kDefaultMaxFileBytes;
+  SourceManager sources;
+  bool finding = false;
+  bool io_error = false;
+
+  void report(const std::vector<Diagnostic>& diags) {
+    if (diags.empty()) return;
+    RenderOptions options;
+    options.color = color;
+    fmt::print(stderr, "{}", render_text(diags, sources, options));
+  }
+
+  void error(std::string_view message, std::string_view help) {
+    fmt::print(stderr, "error: {}\n", message);
+    if (!help.empty()) fmt::print(stderr, "  = help: {}\n", help);
+  }
+
+  std::optional<std::string> read(const InputFile& input) {
+    if (input.from_stdin) {
+      Diagnostic problem;
+      std::optional<std::string> text = read_stdin(max_bytes, problem);
+      if (!text) report({problem});
+      return text;
+    }
+    DiskFileSystem disk(max_bytes);
+    std::string why;
+    std::optional<std::string> text = disk.read(input.path, why);
+    if (!text) {
+      Diagnostic d = make_diagnostic(DiagId::io_unreadable, Span{},
+                                     fmt::format("cannot read `{}`: {}", input.path, why));
+      d.path = input.path;
+      report({d});
+    }
+    return text;
+  }
+
+  void run(const InputFile& input) {
+    std::optional<std::string> original = read(input);
+    if (!original) {
+      io_error = true;
+      return;
+    }
+    const SourceFile& source = sources.add(input.path, *original);
+    DiagnosticBag diags;
+    const std::optional<std::string> formatted = format_source(source, diags);
+    if (!formatted) {
+      report(diags.all());
+      fmt::print(stderr, "{}: not formatted: the file has syntax errors; it was left unchanged\n",
+                 input.path);
+      finding = true;
+      return;
+    }
+    const bool changed = *formatted != source.text();
+    if (diff && changed) {
+      write_out(unified_diff(source.text(), *formatted, "a/" + input.path, "b/" + input.path));
+    }
+    if (check) {
+      if (changed) {
+        if (!diff) fmt::print("{}\n", input.path);
+        finding = true;
+      }
+      return;
+    }
+    if (write) {
+      if (!changed) return;
+      AtomicWriteOptions options;
+      options.expected_contents = source.text();
+      const WriteResult result = atomic_write(input.path, *formatted, options);
+      if (!result) {
+        error(result.error, fmt::format("`{}` was left as it was", input.path));
+        io_error = true;
+        return;
+      }
+      if (!diff) fmt::print("{}\n", input.path);
+      return;
+    }
+    if (!diff) write_out(*formatted);
+  }
+};
+
+int run_fmt(const std::vector<std::string>& argv) {
+  const ArgParser parser = make_parser();
+  int status = kExitOk;
+  std::optional<ParsedArgs> args = parser.parse_or_report(argv, status);
+  if (!args) return status;
+
+  FmtRun run;
+  run.write = args->flag("write");
+  run.check = args->flag("check");
+  run.diff = args->flag("diff");
+  run.color = use_color(color_mode(*args), STDERR_FILENO);
+  if (run.write && run.check) {
+    print_usage_error(parser, "`--write` and `--check` cannot be used together",
+                      std::string("use `--check` to find the files to format, `--write` to format them"));
+    return kExitUsage;
+  }
+  const std::string size_text = args->value_or("max-file-size", "64M");
+  const std::optional<std::uint64_t> max_bytes = parse_byte_size(size_text);
+  if (!max_bytes || *max_bytes == 0) {
+    print_usage_error(parser, fmt::format("invalid value `{}` for `--max-file-size`", size_text),
+                      std::string("give a positive number of bytes, optionally with a suffix k, M or G"));
+    return kExitUsage;
+  }
+  run.max_bytes = *max_bytes;
+
+  InputSet inputs = expand_inputs(args->positionals());
+  run.report(inputs.diagnostics);
+  run.io_error = inputs.io_error;
+
+  const bool print_mode = !run.write && !run.check && !run.diff;
+  if (print_mode && inputs.files.size() > 1) {
+    print_usage_error(parser,
+                      fmt::format("`terms fmt` prints the formatted text of one file, and {} files were given",
+                                  inputs.files.size()),
+                      std::string("use `--write` to format them in place, `--check` to list the ones "
+                                  "that need it, or `--diff` to see the changes"));
+    return kExitUsage;
+  }
+  if (run.write) {
+    for (const InputFile& input : inputs.files) {
+      if (input.from_stdin) {
+        print_usage_error(parser, "`--write` cannot rewrite standard input",
+                          std::string("run `terms fmt -` to print the formatted text"));
+        return kExitUsage;
+      }
+    }
+    // A file-size limit must fail the write (EFBIG), not kill the process
+    // half-way: the temporary file is then removed and the original kept.
+    std::signal(SIGXFSZ, SIG_IGN);
+  }
+
+  for (const InputFile& input : inputs.files) run.run(input);
+  std::fflush(stdout);
+  if (run.io_error) return kExitUsage;
+  return run.finding ? kExitFinding : kExitOk;
+}
+
+const CommandRegistration registration{"fmt", "format term files in the canonical layout", run_fmt};
+
+}  // namespace
+}  // namespace terms::cli

@@ -237,6 +237,7 @@ struct Workspace::Impl {
         d = make_diagnostic(DiagId::import_unreadable, imp.span,
                             fmt::format("cannot read `{}`, imported by `{}`: {}", written, from, r.reason));
         d.with_label(fmt::format("`{}` exists but could not be read", target));
+        d.with_help("check that the file is readable (its permissions, or the device it is on)");
         break;
       case ReadFailure::none: return;
     }

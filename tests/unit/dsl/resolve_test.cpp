@@ -150,7 +150,8 @@ TEST_F(ResolveTest, UnreadableImport) {
   fs.add_unreadable("secret.terms", "permission denied");
   check("a.terms", "import \"secret.terms\";\n");
   EXPECT_THAT(only(), ElementsAre("E0211 a.terms:1:1 cannot read `secret.terms`, imported by `a.terms`: permission denied",
-                                  "  label: `secret.terms` exists but could not be read"));
+                                  "  label: `secret.terms` exists but could not be read",
+                                  "  help: check that the file is readable (its permissions, or the device it is on)"));
 }
 
 TEST_F(ResolveTest, ImportLargerThanTheLimit) {

@@ -7,7 +7,8 @@
 // DIR/agreements/NNNN/a-NNNNNN.terms (agreements importing one programs file),
 // until the agreement files add up to about N bytes. Every agreement has
 // several steps (some with `after`), clauses of every verb and modifier, and
-// comments in the places people put them. Every name resolves.
+// comments in the places people put them. Every name resolves. DIR/MANIFEST
+// records the counts (files, agreements, clauses, bytes).
 
 #include <cstdint>
 #include <cstdio>
@@ -95,7 +96,8 @@ std::string modifiers(Random& r, bool concession, bool dismantle) {
   return m;
 }
 
-std::string agreement(Random& r, int file_set, std::size_t index, bool has_previous) {
+std::string agreement(Random& r, int file_set, std::size_t index, bool has_previous,
+                      std::size_t& clause_count) {
   std::string s;
   s += fmt::format("agreement deal-{} \"Generated agreement {}\" {{\n", index, index);
   if (has_previous && r.chance(60)) s += fmt::format("  builds_on deal-{};  # the previous round\n", index - 1);
@@ -106,6 +108,7 @@ std::string agreement(Random& r, int file_set, std::size_t index, bool has_previ
     if (st > 0 && r.chance(40)) s += fmt::format(" after phase-{}", st - 1);
     s += " {\n";
     const int clauses = 3 + static_cast<int>(r.below(5));
+    clause_count += static_cast<std::size_t>(clauses);
     for (int c = 0; c < clauses; ++c) {
       const int kind = static_cast<int>(r.below(2));
       switch (r.below(8)) {
@@ -182,6 +185,7 @@ int main(int argc, char** argv) {
 
   std::size_t files = 0;
   std::size_t index = 0;
+  std::size_t clauses = 0;
   while (total < bytes) {
     const int set = static_cast<int>(files % kProgramFiles);
     std::string text = fmt::format("# Generated agreement file {} (seed {}).\nimport \"../../lib/programs-{}.terms\";\n\n",
@@ -189,12 +193,17 @@ int main(int argc, char** argv) {
     const int agreements = 1 + static_cast<int>(r.below(3));
     for (int a = 0; a < agreements; ++a) {
       if (a) text += "\n";
-      text += agreement(r, set, index, a > 0);
+      text += agreement(r, set, index, a > 0, clauses);
       ++index;
     }
     put(fmt::format("agreements/{:04}/a-{:06}.terms", files / 1000, files), text);
     ++files;
   }
-  fmt::print("{} files, {} agreements, {} bytes in {}\n", files + 1 + kProgramFiles, index, total, out.string());
+  const std::size_t all_files = files + 1 + kProgramFiles;
+  // The manifest: what bench/run.sh divides by.
+  write_file(out / "MANIFEST", fmt::format("files={}\nagreements={}\nclauses={}\nbytes={}\nseed={}\n",
+                                           all_files, index, clauses, total, seed));
+  fmt::print("{} files, {} agreements, {} clauses, {} bytes in {}\n", all_files, index, clauses, total,
+             out.string());
   return 0;
 }

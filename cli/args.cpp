@@ -270,14 +270,29 @@ std::string ArgParser::help_text() const {
   for (const auto& r : rows) width = std::max(width, r.first.size());
   for (const auto& r : arg_rows) width = std::max(width, r.first.size());
   width = std::min<std::size_t>(width, 28);
+  // The help column is wrapped at word boundaries to fit 80 columns.
+  const std::size_t text_width = std::max<std::size_t>(80 - (width + 4), 30);
   auto table = [&](const std::vector<std::pair<std::string, std::string>>& t) {
     std::string s;
     for (const auto& [left, right] : t) {
-      if (left.size() > width) {
-        s += fmt::format("  {}\n  {:{}}  {}\n", left, "", width, right);
-      } else {
-        s += fmt::format("  {:{}}  {}\n", left, width, right);
+      std::vector<std::string> wrapped{""};
+      std::size_t start = 0;
+      while (start < right.size()) {
+        std::size_t end = right.find(' ', start);
+        if (end == std::string::npos) end = right.size();
+        const std::string word = right.substr(start, end - start);
+        if (!wrapped.back().empty() && wrapped.back().size() + 1 + word.size() > text_width) wrapped.emplace_back();
+        if (!wrapped.back().empty()) wrapped.back() += ' ';
+        wrapped.back() += word;
+        start = end + 1;
       }
+      if (left.size() > width) {
+        s += fmt::format("  {}\n", left);
+      } else {
+        s += fmt::format("  {:{}}  {}\n", left, width, wrapped.front());
+        wrapped.erase(wrapped.begin());
+      }
+      for (const std::string& line : wrapped) s += fmt::format("  {:{}}  {}\n", "", width, line);
     }
     return s;
   };
@@ -328,7 +343,7 @@ void add_format_option(ArgParser& parser, std::vector<std::string> formats, std:
 
 void add_color_option(ArgParser& parser) {
   parser.option("color", "WHEN",
-                "colour the output (auto: only on a terminal and when NO_COLOR is unset)",
+                "colour the output (auto: on a terminal, unless NO_COLOR is set)",
                 {"auto", "always", "never"}, "auto");
 }
 

@@ -37,11 +37,12 @@ ArgParser make_parser() {
   add_color_option(p);
   p.option("max-file-size", "BYTES", "refuse files larger than this (suffixes k, M, G)", {}, "64M");
   p.description(
-      "Lays term files out in the one canonical layout (docs/formatting.md): two-space\n"
-      "indentation, one clause per line, modifiers in a fixed order, long lists wrapped at\n"
-      "100 columns, every comment kept. Regions between `# terms: fmt off` and\n"
-      "`# terms: fmt on` are left as written. A file with syntax errors is not formatted:\n"
-      "its errors are reported and it is left unchanged.\n"
+      "Lays term files out in the one canonical layout (docs/formatting.md):\n"
+      "two-space indentation, one clause per line, modifiers in a fixed order, long\n"
+      "lists wrapped at 100 columns, every comment kept. Regions between\n"
+      "`# terms: fmt off` and `# terms: fmt on` are left as written. A file with\n"
+      "syntax errors is not formatted: its errors are reported and it is left\n"
+      "unchanged.\n"
       "\n"
       "Without --write, --check or --diff, prints the formatted text of one file.");
   p.exit_status(kExitOk, "every file is formatted (or was rewritten)");
@@ -116,6 +117,7 @@ struct FmtRun {
     const std::optional<std::string> formatted = format_source(source, diags);
     if (!formatted) {
       report(diags.all());
+      if (!diags.all().empty()) fmt::print(stderr, "\n");
       fmt::print(stderr, "{}: not formatted: the file has syntax errors; it was left unchanged\n",
                  input.path);
       finding = true;

@@ -1,0 +1,226 @@
+// `terms lint PATH...`: the front end's diagnostics plus the lint rules
+// (dsl/lint/), configured by terms.json, over files checked in parallel;
+// `--list-rules` and `--explain RULE` document the rules.
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "cli/args.hpp"
+#include "cli/command.hpp"
+#include "cli/config_loader.hpp"
+#include "cli/inputs.hpp"
+#include "cli/output.hpp"
+#include "cli/runner.hpp"
+#include "dsl/lint/lint.hpp"
+#include "dsl/render.hpp"
+
+namespace terms::cli {
+namespace {
+
+ArgParser make_parser() {
+  ArgParser p("lint", "check term files against the lint rules");
+  p.positional("PATH", "a term file, a directory (searched for `*.terms`), or `-` for standard input",
+               Arity::zero_or_more);
+  add_output_options(p);
+  add_color_option(p);
+  p.option("config", "FILE", "use this configuration instead of the nearest terms.json");
+  p.flag("list-rules", "list every rule (with --format text or json) and exit");
+  p.option("explain", "RULE", "print the documentation of a rule (code or name) and exit");
+  p.option("jobs", "N", "check this many files at a time (default: one per core)", {}, "0");
+  p.option("max-file-size", "BYTES", "refuse files larger than this (suffixes k, M, G)", {}, "64M");
+  p.description(
+      "Runs the front end's checks and then the lint rules over every file, and prints a summary\n"
+      "line. Each file uses the nearest terms.json above it (rule levels, ignored paths); comments\n"
+      "`# terms: ignore RULE` and `# terms: ignore-file RULE` silence a rule. Files with errors are\n"
+      "not linted: fix the errors first. See docs/lint.md for every rule.");
+  p.exit_status(kExitOk, "no diagnostic at or above the fail level");
+  p.exit_status(kExitFinding, "a diagnostic at or above the fail level (default: error)");
+  p.exit_status(kExitUsage, "a usage error, an unusable terms.json, or an input that could not be read");
+  p.example("terms lint examples/", "lint every `*.terms` file under examples/");
+  p.example("terms lint --format sarif lib/ > terms.sarif", "SARIF for GitHub code scanning");
+  p.example("terms lint --fail-level warning deal.terms", "fail on warnings too");
+  p.example("terms lint --explain unverified-freeze", "what a rule checks and why");
+  return p;
+}
+
+int usage_error(const ArgParser& parser, std::string message, std::optional<std::string> help = std::nullopt) {
+  fmt::print(stderr, "{}", parser.format_error(UsageError{std::move(message), std::move(help)}));
+  return kExitUsage;
+}
+
+std::string level_name(const lint::RuleInfo& rule) { return std::string(to_string(lint::default_level(rule))); }
+
+int list_rules(const OutputOptions& options) {
+  if (options.format == OutputFormat::json) {
+    nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+    for (const lint::Rule* r : lint::all_rules()) {
+      const lint::RuleInfo& i = r->info;
+      rules.push_back({{"code", i.code},
+                       {"name", i.name},
+                       {"category", i.category},
+                       {"default_level", level_name(i)},
+                       {"severity", to_string(i.severity)},
+                       {"fixable", i.fixable},
+                       {"summary", i.summary},
+                       {"docs", fmt::format("docs/lint.md#{}", lint::docs_anchor(i))}});
+    }
+    nlohmann::ordered_json out = {{"version", 1}, {"rules", std::move(rules)}};
+    fmt::print("{}", dump_json(out));
+    return kExitOk;
+  }
+  std::size_t name_width = 4;
+  for (const lint::Rule* r : lint::all_rules()) name_width = std::max(name_width, r->info.name.size());
+  fmt::print("{:<5} {:<{}} {:<12} {:<7} {:<3} {}\n", "CODE", "NAME", name_width, "CATEGORY", "LEVEL", "FIX", "SUMMARY");
+  for (const lint::Rule* r : lint::all_rules()) {
+    const lint::RuleInfo& i = r->info;
+    fmt::print("{:<5} {:<{}} {:<12} {:<7} {:<3} {}\n", i.code, i.name, name_width, i.category, level_name(i),
+               i.fixable ? "yes" : "no", i.summary);
+  }
+  fmt::print("\n{} rules. `terms lint --explain RULE` prints a rule's documentation; levels are set in terms.json.\n",
+             lint::all_rules().size());
+  return kExitOk;
+}
+
+int explain(const ArgParser& parser, const std::string& name) {
+  const lint::Rule* rule = lint::find_rule(name);
+  if (rule == nullptr) {
+    std::vector<std::string_view> names;
+    for (const lint::Rule* r : lint::all_rules()) {
+      names.push_back(r->info.name);
+      names.push_back(r->info.code);
+    }
+    std::optional<std::string> help;
+    if (auto best = closest_match(name, names)) {
+      help = fmt::format("did you mean `{}`?", *best);
+    } else {
+      help = "`terms lint --list-rules` lists the rules";
+    }
+    return usage_error(parser, fmt::format("unknown lint rule `{}`", name), help);
+  }
+  fmt::print("{}", lint::explain_markdown(rule->info));
+  return kExitOk;
+}
+
+// The SARIF rule table: every lint rule with its default configuration.
+std::vector<RuleDescriptor> lint_rule_descriptors(std::string_view docs_url) {
+  std::vector<RuleDescriptor> out;
+  for (const lint::Rule* r : lint::all_rules()) {
+    const lint::RuleInfo& i = r->info;
+    RuleDescriptor d;
+    d.id = std::string(i.code);
+    d.name = std::string(i.name);
+    d.category = std::string(i.category);
+    d.short_description = std::string(i.summary);
+    d.full_description = std::string(i.what);
+    d.help_markdown = lint::explain_markdown(i);
+    d.help_uri = fmt::format("{}/lint.md#{}", docs_url, lint::docs_anchor(i));
+    d.default_severity = i.severity;
+    d.enabled = i.enabled_by_default;
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+int run_lint(const std::vector<std::string>& argv) {
+  const ArgParser parser = make_parser();
+  int status = kExitOk;
+  std::optional<ParsedArgs> args = parser.parse_or_report(argv, status);
+  if (!args) return status;
+  const OutputOptions options = output_options(*args);
+
+  if (args->flag("list-rules")) {
+    if (options.format != OutputFormat::text && options.format != OutputFormat::json) {
+      return usage_error(parser, "`--list-rules` prints text or JSON", "use `--format text` or `--format json`");
+    }
+    return list_rules(options);
+  }
+  if (auto name = args->value("explain")) return explain(parser, *name);
+  if (args->positionals().empty()) {
+    return usage_error(parser, "expected at least one PATH", "give a term file or a directory, like `terms lint examples/`");
+  }
+
+  const std::string size_text = args->value_or("max-file-size", "64M");
+  const std::optional<std::uint64_t> max_bytes = parse_byte_size(size_text);
+  if (!max_bytes || *max_bytes == 0) {
+    return usage_error(parser, fmt::format("invalid value `{}` for `--max-file-size`", size_text),
+                       "give a positive number of bytes, optionally with a suffix k, M or G");
+  }
+  const std::string jobs_text = args->value_or("jobs", "0");
+  unsigned jobs = 0;
+  if (jobs_text.empty() || jobs_text.size() > 4 || !std::all_of(jobs_text.begin(), jobs_text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return usage_error(parser, fmt::format("invalid value `{}` for `--jobs`", jobs_text),
+                       "give a number of files to check at a time, or 0 for one per core");
+  }
+  jobs = worker_count(static_cast<unsigned>(std::stoul(jobs_text)));
+
+  ConfigLoader configs(args->value("config"));
+  InputSet inputs = expand_inputs(args->positionals());
+  std::vector<InputFile> files;
+  std::vector<const lint::Settings*> settings;
+  std::size_t ignored = 0;
+  for (const InputFile& f : inputs.files) {
+    if (configs.ignored(f.path)) {
+      ++ignored;
+      continue;
+    }
+    settings.push_back(&configs.for_input(f.path).settings);
+    files.push_back(f);
+  }
+
+  RunMerger merger;
+  merger.add_loose(std::move(inputs.diagnostics), nullptr);
+  merger.add_loose(configs.diagnostics(), &configs.sources());
+  std::string docs_url(kDefaultDocsUrl);
+  if (!files.empty() && configs.for_input(files.front().path).config.docs_url) {
+    docs_url = *configs.for_input(files.front().path).config.docs_url;
+  }
+
+  RunOutput run;
+  run.command = "lint";
+  run.verb = "linted";
+  run.rules = lint_rule_descriptors(docs_url);
+  run.io_error = inputs.io_error;
+
+  if (configs.has_errors()) {
+    // A configuration that cannot be used: say why, lint nothing.
+    run.io_error = true;
+  } else {
+    std::size_t not_linted = 0;
+    Progress progress("linting", files.size());
+    run_ordered<RootRun>(
+        files.size(), jobs,
+        [&](std::size_t i) {
+          RootRun r = load_root(files[i], *max_bytes);
+          if (r.root) {
+            DiagnosticBag found;
+            if (!lint::lint_unit(*r.workspace, *r.root, *settings[i], found)) {
+              r.extra.clear();
+            }
+            r.extra = std::move(found.all());
+          }
+          return r;
+        },
+        [&](std::size_t, RootRun& r) {
+          if (r.root && r.workspace->has_errors(*r.root)) ++not_linted;
+          merger.add(r);
+          progress.tick();
+        });
+    if (merger.io_error()) run.io_error = true;
+    if (ignored > 0) run.summary_detail += fmt::format(" ({} ignored by terms.json)", ignored);
+    if (not_linted > 0) {
+      run.summary_detail += fmt::format(" ({} with errors, not linted)", not_linted);
+    }
+  }
+  run.files = merger.files();
+  run.diagnostics = std::move(merger.diagnostics());
+  run.sources = &merger.sources();
+  return print_output(run, options);
+}
+
+const CommandRegistration registration{"lint", "check term files against the lint rules", run_lint};
+
+}  // namespace
+}  // namespace terms::cli

@@ -1,0 +1,119 @@
+#include "cli/output.hpp"
+
+#include <unistd.h>
+
+#include <fmt/core.h>
+
+#include "cli/command.hpp"
+#include "dsl/render.hpp"
+
+#ifndef TERMS_VERSION
+#define TERMS_VERSION "0.0.0"
+#endif
+
+namespace terms::cli {
+
+const std::vector<std::string>& output_format_names() {
+  static const std::vector<std::string> names = {"text", "json", "sarif", "junit", "github", "gcc"};
+  return names;
+}
+
+std::optional<OutputFormat> parse_output_format(std::string_view name) {
+  if (name == "text") return OutputFormat::text;
+  if (name == "json") return OutputFormat::json;
+  if (name == "sarif") return OutputFormat::sarif;
+  if (name == "junit") return OutputFormat::junit;
+  if (name == "github") return OutputFormat::github;
+  if (name == "gcc") return OutputFormat::gcc;
+  return std::nullopt;
+}
+
+bool is_ci_format(OutputFormat format) {
+  return format == OutputFormat::sarif || format == OutputFormat::junit || format == OutputFormat::github ||
+         format == OutputFormat::gcc;
+}
+
+void add_output_options(ArgParser& parser) {
+  add_format_option(parser, output_format_names());
+  parser.option("fail-level", "LEVEL", "exit with status 1 when a diagnostic is at least this severe",
+                {"error", "warning", "info"}, "error");
+}
+
+OutputOptions output_options(const ParsedArgs& args) {
+  OutputOptions o;
+  o.format = parse_output_format(args.value_or("format", "text")).value_or(OutputFormat::text);
+  o.fail_level = parse_severity(args.value_or("fail-level", "error")).value_or(Severity::error);
+  o.color = use_color(color_mode(args), STDOUT_FILENO);
+  return o;
+}
+
+std::string summary_line(const RunOutput& run) {
+  const DiagnosticCounts counts = count_diagnostics(run.diagnostics);
+  std::string line = fmt::format("{} {} file{}{}: {}", run.verb, run.files.size(), run.files.size() == 1 ? "" : "s",
+                                 run.summary_detail, counts_phrase(counts));
+  if (counts.infos > 0) line += fmt::format(", {} info{}", counts.infos, counts.infos == 1 ? "" : "s");
+  return line;
+}
+
+int exit_status(const RunOutput& run, Severity fail_level) {
+  if (run.io_error) return kExitUsage;
+  if (run.other_findings) return kExitFinding;
+  for (const Diagnostic& d : run.diagnostics) {
+    if (at_or_above(d.severity, fail_level)) return kExitFinding;
+  }
+  return kExitOk;
+}
+
+RenderedOutput render_output(const RunOutput& run, const OutputOptions& options) {
+  RenderedOutput r;
+  const SourceManager& sources = *run.sources;
+  auto report = [&] {
+    Report rep;
+    rep.command = run.command;
+    rep.tool_version = TERMS_VERSION;
+    rep.files = run.files;
+    rep.diagnostics = run.diagnostics;
+    rep.rules = run.rules;
+    rep.cases = run.cases;
+    rep.fail_level = options.fail_level;
+    return rep;
+  };
+  switch (options.format) {
+    case OutputFormat::text: {
+      RenderOptions ro;
+      ro.color = options.color;
+      r.out = render_text(run.diagnostics, sources, ro);
+      if (!r.out.empty()) r.out += '\n';
+      r.out += run.text_after;
+      r.out += summary_line(run) + "\n";
+      break;
+    }
+    case OutputFormat::json: {
+      nlohmann::ordered_json json = report_to_json(run.files, run.diagnostics, sources);
+      if (run.extend_json) run.extend_json(json);
+      r.out = dump_json(json);
+      break;
+    }
+    case OutputFormat::sarif: r.out = render_sarif(report(), sources); break;
+    case OutputFormat::junit: r.out = render_junit(report(), sources); break;
+    case OutputFormat::github:
+      r.out = render_github(run.diagnostics, sources);
+      r.err = summary_line(run) + "\n";
+      break;
+    case OutputFormat::gcc:
+      r.out = render_gcc(run.diagnostics, sources);
+      r.err = summary_line(run) + "\n";
+      break;
+  }
+  return r;
+}
+
+int print_output(const RunOutput& run, const OutputOptions& options) {
+  const RenderedOutput r = render_output(run, options);
+  fmt::print("{}", r.out);
+  std::fflush(stdout);
+  if (!r.err.empty()) fmt::print(stderr, "{}", r.err);
+  return exit_status(run, options.fail_level);
+}
+
+}  // namespace terms::cli

@@ -2,7 +2,9 @@
 // a diagnostic, keeps to the house style the examples promise (an opening
 // comment, lines under 100 columns, two-space indentation, no tabs), every
 // agreement states the verdict its author expects, and examples/README.md
-// describes every file.
+// describes every file. Then, through the real `terms` binary: `terms check
+// examples/` is clean, `terms test examples/` finds every expectation met, and
+// the interim deal is acceptable under `stepwise-2020` but not under `cvid`.
 
 #include <gtest/gtest.h>
 
@@ -21,6 +23,7 @@
 #include "dsl/resolve.hpp"
 #include "dsl/source.hpp"
 #include "tests/support/memory_fs.hpp"
+#include "tests/support/run_process.hpp"
 
 namespace {
 
@@ -143,6 +146,47 @@ TEST_F(Examples, TheReadmeDescribesEveryFile) {
     EXPECT_NE(readme.find(in_examples), std::string::npos)
         << "examples/README.md does not mention " << in_examples;
   }
+}
+
+// ---- through the `terms` binary, as a user runs it ---------------------------------
+
+terms::testing::ProcessResult run_terms(const std::vector<std::string>& args) {
+  terms::testing::ProcessOptions options;
+  options.cwd = kRoot.string();
+  options.timeout_ms = 60000;
+  return terms::testing::run_process(TERMS_BINARY, args, options);
+}
+
+std::string last_line(const std::string& text) {
+  std::vector<std::string> lines = split_lines(text);
+  while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  return lines.empty() ? std::string() : lines.back();
+}
+
+TEST(ExamplesThroughTheBinary, CheckIsClean) {
+  const auto r = run_terms({"check", "--color", "never", "examples/"});
+  EXPECT_EQ(r.exit_status, 0) << r.out << r.err;
+  EXPECT_EQ(r.out.find("error["), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("warning["), std::string::npos) << r.out;
+}
+
+TEST(ExamplesThroughTheBinary, EveryExpectationIsMet) {
+  const auto r = run_terms({"test", "--color", "never", "examples/"});
+  EXPECT_EQ(r.exit_status, 0) << r.out << r.err;
+  const std::string summary = last_line(r.out);
+  EXPECT_TRUE(summary.ends_with(" passed, 0 failed")) << summary << "\n" << r.out << r.err;
+  EXPECT_FALSE(summary.starts_with("0 passed")) << summary;
+  EXPECT_EQ(r.out.find("error["), std::string::npos) << r.out;
+}
+
+// The brief's contrast: the engine is general, the profile is data.
+TEST(ExamplesThroughTheBinary, TheInterimDealDependsOnTheProfile) {
+  const auto stepwise = run_terms({"explain", "--color", "never", "examples/article/interim-2020.terms"});
+  EXPECT_NE(stepwise.out.find("verdict under `stepwise-2020`: acceptable"), std::string::npos)
+      << stepwise.out << stepwise.err;
+  const auto cvid =
+      run_terms({"explain", "--color", "never", "--profile", "cvid", "examples/article/interim-2020.terms"});
+  EXPECT_NE(cvid.out.find("verdict under `cvid`: unacceptable"), std::string::npos) << cvid.out << cvid.err;
 }
 
 }  // namespace

@@ -272,14 +272,26 @@ struct Workspace::Impl {
   void register_names(UnitId id) {
     Unit& u = unit(id);
     UnitReporter out(*this, id);
-    std::unordered_map<std::string_view, NamedDecl> names;     // entities and agreements
-    std::unordered_map<std::string_view, NamedDecl> profiles;
-    auto enter = [&](std::unordered_map<std::string_view, NamedDecl>& table, const ast::Ident& name,
-                     std::string_view what) {
-      const NamedDecl decl{name.span, what};
-      auto [it, inserted] = table.emplace(name.name, decl);
-      if (!inserted) report_duplicate(out, name.name, it->second, decl, nullptr);
-      return inserted;
+    std::size_t decl_count = 0;
+    std::size_t agreement_count = 0;
+    for (const ast::Item& item : u.tree.items) {
+      decl_count += std::holds_alternative<ast::Decl>(item) ? 1 : 0;
+      agreement_count += std::holds_alternative<ast::Agreement>(item) ? 1 : 0;
+    }
+    u.own_names.reserve(decl_count);
+    u.own_agreements.reserve(agreement_count);
+    ws.entities_.reserve(ws.entities_.size() + decl_count);
+    // Declarations and agreements share one namespace; items come in source
+    // order, so whatever is already in the tables was declared first.
+    auto first_named = [&](std::string_view name) -> std::optional<NamedDecl> {
+      if (auto it = u.own_names.find(name); it != u.own_names.end()) {
+        const Entity& e = ws.entities_[it->second];
+        return NamedDecl{e.decl->name.span, ast::to_string(e.kind)};
+      }
+      if (auto it = u.own_agreements.find(name); it != u.own_agreements.end()) {
+        return NamedDecl{it->second->name.span, "agreement"};
+      }
+      return std::nullopt;
     };
     states[id].first_entity = static_cast<EntityId>(ws.entities_.size());
     for (const ast::Item& item : u.tree.items) {
@@ -287,15 +299,38 @@ struct Workspace::Impl {
         if (decl->name.name.empty()) continue;
         const auto eid = static_cast<EntityId>(ws.entities_.size());
         ws.entities_.push_back(Entity{decl->kind, decl, decl->name.name, id, kNoEntity});
-        if (enter(names, decl->name, ast::to_string(decl->kind))) u.own_names.emplace(decl->name.name, eid);
+        // One hash operation in the common case (no agreement declared yet).
+        auto [it, inserted] = u.own_names.try_emplace(decl->name.name, eid);
+        std::optional<NamedDecl> first;
+        if (!inserted) {
+          const Entity& e = ws.entities_[it->second];
+          first = NamedDecl{e.decl->name.span, ast::to_string(e.kind)};
+        } else if (!u.own_agreements.empty()) {
+          if (auto a = u.own_agreements.find(decl->name.name); a != u.own_agreements.end()) {
+            first = NamedDecl{a->second->name.span, "agreement"};
+            u.own_names.erase(it);
+          }
+        }
+        if (first) {
+          report_duplicate(out, decl->name.name, *first, NamedDecl{decl->name.span, ast::to_string(decl->kind)},
+                           nullptr);
+        }
       } else if (const auto* agreement = std::get_if<ast::Agreement>(&item)) {
         agreement_units.emplace(agreement, id);
         if (agreement->name.name.empty()) continue;
-        if (enter(names, agreement->name, "agreement")) u.own_agreements.emplace(agreement->name.name, agreement);
+        if (auto first = first_named(agreement->name.name)) {
+          report_duplicate(out, agreement->name.name, *first, NamedDecl{agreement->name.span, "agreement"}, nullptr);
+        } else {
+          u.own_agreements.emplace(agreement->name.name, agreement);
+        }
       } else if (const auto* profile = std::get_if<std::shared_ptr<ast::Profile>>(&item)) {
         if (!*profile || (*profile)->name.name.empty()) continue;
-        if (enter(profiles, (*profile)->name, "profile")) {
-          u.own_profiles.emplace((*profile)->name.name, profile->get());
+        const ast::Ident& name = (*profile)->name;
+        if (auto it = u.own_profiles.find(name.name); it != u.own_profiles.end()) {
+          report_duplicate(out, name.name, NamedDecl{it->second->name.span, "profile"},
+                           NamedDecl{name.span, "profile"}, nullptr);
+        } else {
+          u.own_profiles.emplace(name.name, profile->get());
         }
       }
     }

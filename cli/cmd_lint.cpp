@@ -195,10 +195,10 @@ int run_lint(const std::vector<std::string>& argv) {
         [&](std::size_t i) {
           RootRun r = load_root(files[i], *max_bytes);
           if (r.root) {
+            // Files with errors are not linted (lint_unit returns false); their
+            // front-end diagnostics say what to fix.
             DiagnosticBag found;
-            if (!lint::lint_unit(*r.workspace, *r.root, *settings[i], found)) {
-              r.extra.clear();
-            }
+            lint::lint_unit(*r.workspace, *r.root, *settings[i], found);
             r.extra = std::move(found.all());
           }
           return r;

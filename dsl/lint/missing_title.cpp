@@ -8,20 +8,21 @@
 namespace terms::lint::rules {
 namespace {
 
-void report(RuleContext& cx, std::string_view what, const ast::Ident& name) {
+void report(RuleContext& cx, std::string_view what, const ast::Ident& name, bool declaration) {
   Diagnostic& d = cx.report(name.span, fmt::format("{} `{}` has no title", what, name.name));
   d.with_label("no title");
-  d.with_help(fmt::format("write a title in quotes after the name, like `{} {} \"...\"`", what, name.name));
+  d.with_help(declaration ? std::string("write its title in quotes before the `;`")
+                          : fmt::format("write a title in quotes after the name, like `{} {} \"...\"`", what, name.name));
 }
 
 void check(RuleContext& cx) {
   for (const ast::Decl* decl : cx.tree().decls()) {
-    if (!decl->title) report(cx, ast::to_string(decl->kind), decl->name);
+    if (!decl->title) report(cx, ast::to_string(decl->kind), decl->name, true);
   }
   for (const ast::Agreement* agreement : cx.tree().agreements()) {
-    if (!agreement->title) report(cx, "agreement", agreement->name);
+    if (!agreement->title) report(cx, "agreement", agreement->name, false);
     for (const ast::Step* step : agreement->steps()) {
-      if (!step->title) report(cx, "step", step->name);
+      if (!step->title) report(cx, "step", step->name, false);
     }
   }
 }

@@ -5,6 +5,7 @@
 // coverage test. See tests/golden/README.md for the conventions.
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -49,5 +50,8 @@ std::string format_result(const testing::ProcessResult& r);
 
 std::string read_file(const std::string& path);  // "" when missing
 bool file_exists(const std::string& path);
+
+// How GoogleTest prints a case (in test names listed by ctest): its input path.
+inline void PrintTo(const Case& c, std::ostream* os) { *os << c.input; }
 
 }  // namespace terms::golden

@@ -198,13 +198,21 @@ class Formatter {
     have_line_ = false;
   }
 
-  // Copies [begin, end) as written, except that CRLF line ends become LF.
+  // Copies [begin, end) as written, except that line ends become LF: the
+  // carriage returns before a '\n' are dropped (all of them, so that a
+  // second run finds nothing left to change).
   void put_verbatim(std::uint32_t begin, std::uint32_t end, bool ends_in_comment) {
     std::string_view t = text_.substr(begin, end - begin);
     while (!t.empty() && is_space(t.back())) t.remove_suffix(1);
-    for (std::size_t i = 0; i < t.size(); ++i) {
-      if (t[i] == '\r' && i + 1 < t.size() && t[i + 1] == '\n') continue;
-      out_ += t[i];
+    std::size_t pending_cr = 0;
+    for (char c : t) {
+      if (c == '\r') {
+        ++pending_cr;
+        continue;
+      }
+      if (c != '\n') out_.append(pending_cr, '\r');
+      pending_cr = 0;
+      out_ += c;
     }
     out_ += '\n';
     have_line_ = true;

@@ -8,6 +8,8 @@
 // For the examples, which import each other, the resolved workspaces are
 // compared too: the same entities and the same diagnostics.
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -62,7 +64,7 @@ std::string check_guarantees(const std::string& name, const std::string& text) {
   // Shape (fmt-off regions are as written, so the files that have one are
   // only checked for the final newline and the first line).
   const bool has_region = once->find("fmt off") != std::string::npos || once->find("fmt:off") != std::string::npos;
-  if (once->find('\r') != std::string::npos && !has_region) return name + ": the output has a CR";
+  if (once->find("\r\n") != std::string::npos && !has_region) return name + ": the output has a CRLF";
   if (!once->empty() && once->back() != '\n') return name + ": the output has no final newline";
   if (once->find("\n\n\n") != std::string::npos && !has_region) return name + ": two blank lines in a row";
   if (!once->empty() && once->front() == '\n') return name + ": a blank line at the start";
@@ -114,6 +116,46 @@ TEST(FormatterGuarantees, TheCorpusIsDeterministicAndVaried) {
   EXPECT_TRUE(bom);
   EXPECT_TRUE(off);
   EXPECT_TRUE(long_list);
+}
+
+// Mutated corpus files reach corners that a generator of valid files does
+// not (tokens glued together, odd keywords as names, half-deleted items):
+// whatever still parses must keep every guarantee.
+TEST(FormatterGuarantees, HoldOnMutatedFilesThatStillParse) {
+  static const std::vector<std::string> kInsertions = {
+      " ", "\n", "\n\n", "# c\n", "\n# own\n", ";", ",", "{", "}", "x", "\"", "by ", "verified ",
+      "sanctions ", "all ", "step s { }", "\r\n", "\t", "# terms: fmt off\n", "# terms: fmt on\n"};
+  // TERMS_FMT_MUTANTS=N runs N mutants instead of 1,500 (for a longer hunt by hand).
+  const char* env = std::getenv("TERMS_FMT_MUTANTS");
+  const std::uint64_t mutants = env != nullptr ? std::strtoull(env, nullptr, 10) : 1500;
+  std::size_t parsed = 0, failures = 0;
+  std::string report;
+  for (std::uint64_t seed = 0; seed < mutants; ++seed) {
+    corpus::Rng rng(seed + 99);
+    std::string text = corpus::generate(seed % 200);
+    const auto edits = 1 + rng.below(3);
+    for (std::size_t e = 0; e < edits && !text.empty(); ++e) {
+      const std::size_t at = rng.below(text.size());
+      switch (rng.below(3)) {
+        case 0: text.erase(at, 1 + rng.below(6)); break;
+        case 1: text.insert(at, rng.pick(kInsertions)); break;
+        default: {  // move a slice elsewhere
+          const std::size_t len = std::min<std::size_t>(1 + rng.below(20), text.size() - at);
+          const std::string slice = text.substr(at, len);
+          text.erase(at, len);
+          text.insert(rng.below(text.size() + 1), slice);
+        }
+      }
+    }
+    Parsed p(text);
+    if (!p.ok()) continue;
+    ++parsed;
+    const std::string problem = check_guarantees(fmt::format("mutant {}", seed), text);
+    if (!problem.empty() && ++failures <= 3) report += problem + "\n--- input:\n" + text + "\n";
+  }
+  EXPECT_EQ(failures, 0u) << report;
+  EXPECT_GT(parsed, mutants / 10);  // enough mutants survive the parser to mean something
+  std::printf("%zu of %llu mutants parsed\n", parsed, static_cast<unsigned long long>(mutants));
 }
 
 std::vector<fs::path> example_files() {

@@ -128,6 +128,9 @@ struct NounPhrase {
   std::vector<Word> words;
   std::vector<std::shared_ptr<const Predicate>> filters;
   std::shared_ptr<const Predicate> relative;  // may be null
+  // For a relative clause (`that is ...`, `which holds ...`): its verb, so that
+  // explanations can put the phrase in the singular or the plural.
+  std::optional<Word> relative_verb;
   Span span;
 };
 

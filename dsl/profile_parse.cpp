@@ -34,7 +34,7 @@ using Node = pt::node;
 template <typename Rule>
 using Selector = pt::selector<Rule, pt::store_content::on<
     pf::f_or, pf::f_and, pf::f_not, pf::f_if, pf::f_true, pf::f_false,
-    pf::comparison, pf::numeric, pf::comparison_rhs, pf::num_factor, pf::num_literal,
+    pf::comparison, pf::numeric, pf::num_factor, pf::num_literal,
     pf::num_share, pf::num_count,
     pf::cmp_le, pf::cmp_ge, pf::cmp_ne, pf::cmp_lt, pf::cmp_gt, pf::cmp_eq,
     pf::agreement_sentence, pf::builds_on_positive, pf::builds_on_negative, pf::agreement_has,
@@ -123,6 +123,14 @@ class Converter {
   Span span(const Node& n) const { return ctx_.span(n.m_begin.data, n.m_end.data); }
   ast::Word word(const Node& n) const { return ast::Word{std::string(n.string_view()), span(n)}; }
   ast::Ident ident(const Node& n) const { return ast::Ident{std::string(n.string_view()), span(n)}; }
+  // The first word of a node's text ("is" of "is verified").
+  ast::Word first_word(const Node& n) const {
+    const std::string_view t = n.string_view();
+    std::size_t len = 0;
+    while (len < t.size() && grammar::recovery_detail::is_ident_char(t[len])) ++len;
+    const Span s = span(n);
+    return ast::Word{std::string(t.substr(0, len)), Span{s.file, s.begin, s.begin + static_cast<std::uint32_t>(len)}};
+  }
 
   std::uint64_t count(const Node& n) {
     const std::string_view t = n.string_view();
@@ -196,7 +204,9 @@ class Converter {
       if (c->is_type<pf::np_word>()) {
         np->words.push_back(word(*c));
       } else if (c->is_type<pf::relative_that>()) {
-        np->relative = verb_phrase(child(*c, 0));
+        const Node& vp = child(*c, 0);
+        np->relative = verb_phrase(vp);
+        np->relative_verb = first_word(vp);
       } else if (c->is_type<pf::participle>()) {
         np->relative = property(child(*c, 0));
       } else {

@@ -28,6 +28,9 @@
 // after parsing (engine/profile_compile.cpp), so that a misspelt word gets a
 // diagnostic with "did you mean" rather than a bare syntax error.
 //
+// Rules that name another rule in a role derive from seq<R>, not from R, so
+// that R still appears in parse trees (dsl/profile_parse.cpp relies on it).
+//
 // Precedence, loosest first: `if ... then ...`, `or`, `and`, `not`. Inside a
 // property after `is`, `and` / `or` / `not` combine properties of the same
 // thing ("lifted or suspended"); an `and` that cannot continue the property
@@ -288,7 +291,7 @@ struct p_not : seq<w_not, sp, p_unary> {};
 struct p_unary : sor<p_not, p_atom> {};
 struct p_and : seq<p_unary, star<sp, w_and, sp, p_unary>> {};
 struct p_or : seq<p_and, star<sp, w_or, sp, p_and>> {};
-struct predicate_expr : p_or {};
+struct predicate_expr : seq<p_or> {};
 // A property with the moment it is read at.
 struct property : seq<predicate_expr, opt<sp, time>> {};
 
@@ -331,7 +334,7 @@ struct cmp_lt : sor<one<'<'>, seq<w_is, sp, sor<w_less, w_fewer>, sp, w_than>> {
 struct cmp_gt : sor<one<'>'>, seq<w_is, sp, sor<w_greater, w_more>, sp, w_than>> {};
 struct cmp_eq : sor<one<'='>, seq<w_is, sp, w_equal, sp, w_to>, w_equals> {};
 struct comparator : sor<cmp_le, cmp_ge, cmp_ne, cmp_lt, cmp_gt, cmp_eq> {};
-struct comparison_rhs : numeric {};
+struct comparison_rhs : seq<numeric> {};
 struct comparison : seq<numeric, sp, must<comparator>, sp, must<comparison_rhs>> {};
 
 // Sentences about the agreement itself.
@@ -361,13 +364,13 @@ struct f_not : seq<w_not, sp, must<f_unary>> {};
 struct f_unary : sor<f_not, f_atom> {};
 struct f_and : seq<f_unary, star<sp, w_and, sp, must<f_unary>>> {};
 struct f_or : seq<f_and, star<sp, w_or, sp, must<f_and>>> {};
-struct formula : f_or {};
-struct if_condition : formula {};
+struct formula : seq<f_or> {};
+struct if_condition : seq<formula> {};
 
 // ---- conditions and the profile -------------------------------------------------------
 struct severity : sor<w_require, w_prefer> {};
 struct condition_colon : colon {};
-struct condition_formula : formula {};
+struct condition_formula : seq<formula> {};
 // A `;` that is evidently missing (the formula ended a line and the next line
 // starts a condition or closes the profile) is reported, and the condition kept.
 struct missing_condition_semi {
@@ -432,6 +435,11 @@ struct profile_decl
 template <> inline constexpr bool counts_depth<pf::f_paren> = true;
 template <> inline constexpr bool counts_depth<pf::p_group> = true;
 template <> inline constexpr bool counts_depth<pf::noun_phrase> = true;
+// `not`, `if` and a negated property recurse without brackets (`not not ...`,
+// `if if ...`): counted too, or a long run of them exhausts the stack.
+template <> inline constexpr bool counts_depth<pf::f_not> = true;
+template <> inline constexpr bool counts_depth<pf::f_if> = true;
+template <> inline constexpr bool counts_depth<pf::p_not> = true;
 
 // ---- messages for policy writers ------------------------------------------------------------
 template <> inline constexpr const char* error_message<pf::profile_name> = "expected a name for the profile";

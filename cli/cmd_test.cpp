@@ -1,0 +1,160 @@
+// `terms test PATH...`: evaluate every agreement and compare the verdicts with
+// the agreements' `expect` lines. Each mismatch is printed as a diagnostic
+// (E0502) showing both sides, the reason and the evidence; the output ends
+// with the line `N passed, N failed` (one count per `expect` line).
+//
+// Exit status: 0 every expectation holds, 1 a failed expectation or an error
+// diagnostic, 2 a usage or I/O error (including an unknown --profile).
+
+#include <unistd.h>
+
+#include <string>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "cli/args.hpp"
+#include "cli/command.hpp"
+#include "cli/inputs.hpp"
+#include "cli/verdicts.hpp"
+#include "dsl/render.hpp"
+
+namespace terms::cli {
+namespace {
+
+ArgParser make_parser() {
+  ArgParser p("test", "compare the agreements' `expect` lines with the engine");
+  p.positional("PATH", "a term file, a directory (searched for `*.terms`), or `-` for standard input",
+               Arity::one_or_more);
+  add_profile_option(p);
+  add_format_option(p, {"text", "json"});
+  add_color_option(p);
+  p.description(
+      "Evaluates every agreement of the inputs against the profile and compares the result\n"
+      "with its `expect` lines: `expect acceptable;` (every `require` condition holds, so\n"
+      "also \"acceptable with reservations\"), `expect unacceptable;`, `expect violated ID;`\n"
+      "and `expect satisfied ID;`. Each mismatch is reported with both sides, the reason\n"
+      "and the evidence. The output ends with `N passed, N failed`, one count per `expect`\n"
+      "line. An agreement whose file (or an import) has errors is not evaluated: its\n"
+      "expectations count as failed.");
+  p.exit_status(kExitOk, "every expectation holds");
+  p.exit_status(kExitFinding, "a failed expectation, or an error diagnostic");
+  p.exit_status(kExitUsage, "a usage error (such as an unknown profile), or an input that could not be read");
+  p.example("terms test examples/", "check every expectation of the shipped examples");
+  p.example("terms test --profile cvid deal.terms", "test against another profile");
+  return p;
+}
+
+struct AgreementTally {
+  const engine::AgreementRun* run = nullptr;
+  std::vector<engine::ExpectationOutcome> outcomes;
+  std::size_t passed = 0;
+  std::size_t failed = 0;
+};
+
+int run_test(const std::vector<std::string>& argv) {
+  const ArgParser parser = make_parser();
+  int status = kExitOk;
+  std::optional<ParsedArgs> args = parser.parse_or_report(argv, status);
+  if (!args) return status;
+  const bool json = args->value_or("format", "text") == "json";
+  const bool color = !json && use_color(color_mode(*args), STDOUT_FILENO);
+
+  LoadedInputs run;
+  load_inputs(run, args->positionals());
+  Verdicts verdicts =
+      compute_verdicts(run.workspace, run.sources, run.roots, args->value_or("profile", ""), run.diagnostics);
+
+  std::vector<AgreementTally> tallies;
+  std::size_t passed = 0;
+  std::size_t failed = 0;
+  for (const auto& a : verdicts.agreements) {
+    AgreementTally t;
+    t.run = &a;
+    if (a.result) {
+      t.outcomes = engine::check_expectations(*a.agreement, *a.result, verdicts.profile->profile, run.diagnostics);
+      for (const auto& o : t.outcomes) {
+        if (o.passed) {
+          ++t.passed;
+        } else {
+          ++t.failed;
+          // An unknown condition has its own diagnostic (E0501); only real mismatches get E0502.
+          if (o.condition || o.expectation->kind == ast::Expectation::Kind::acceptable ||
+              o.expectation->kind == ast::Expectation::Kind::unacceptable) {
+            run.diagnostics.emit(engine::mismatch_diagnostic(o, *a.result));
+          }
+        }
+      }
+    } else {
+      t.failed = a.agreement->expectations().size();
+    }
+    passed += t.passed;
+    failed += t.failed;
+    tallies.push_back(std::move(t));
+  }
+
+  const auto& diags = run.diagnostics.all();
+  const DiagnosticCounts counts = count_diagnostics(diags);
+  if (json) {
+    nlohmann::ordered_json j = report_to_json(run.files, diags, run.sources);
+    auto tests = nlohmann::ordered_json::array();
+    for (const auto& t : tallies) {
+      nlohmann::ordered_json tj;
+      tj["agreement"] = t.run->agreement->name.name;
+      const SourceFile* f = run.sources.find(t.run->agreement->name.span.file);
+      tj["file"] = f ? f->path() : std::string();
+      tj["evaluated"] = t.run->result.has_value();
+      tj["verdict"] = t.run->result ? nlohmann::ordered_json(std::string(engine::to_string(t.run->result->verdict)))
+                                    : nlohmann::ordered_json(nullptr);
+      auto expectations = nlohmann::ordered_json::array();
+      for (const auto& o : t.outcomes) {
+        nlohmann::ordered_json oj;
+        oj["range"] = range_to_json(o.expectation->span, run.sources);
+        oj["expected"] = o.expected;
+        oj["found"] = o.found;
+        oj["passed"] = o.passed;
+        expectations.push_back(std::move(oj));
+      }
+      tj["expectations"] = std::move(expectations);
+      tj["passed"] = t.passed;
+      tj["failed"] = t.failed;
+      tests.push_back(std::move(tj));
+    }
+    j["tests"] = std::move(tests);
+    j["passed"] = passed;
+    j["failed"] = failed;
+    fmt::print("{}", dump_json(j));
+  } else {
+    RenderOptions options;
+    options.color = color;
+    std::string out = render_text(diags, run.sources, options);
+    if (!out.empty()) out += '\n';
+    for (const auto& t : tallies) {
+      const ast::Agreement& a = *t.run->agreement;
+      const SourceFile* f = run.sources.find(a.name.span.file);
+      const std::string where = f ? f->path() : std::string();
+      if (!t.run->result) {
+        out += fmt::format("not evaluated  {} ({}): its file or an import has errors\n", a.name.name, where);
+      } else if (t.outcomes.empty()) {
+        out += fmt::format("no expectations  {} ({}): {}\n", a.name.name, where,
+                           engine::to_string(t.run->result->verdict));
+      } else if (t.failed == 0) {
+        out += fmt::format("ok      {} ({}): {} expectation{}\n", a.name.name, where, t.passed,
+                           t.passed == 1 ? "" : "s");
+      } else {
+        out += fmt::format("FAILED  {} ({}): {} of {} expectations failed\n", a.name.name, where, t.failed,
+                           t.failed + t.passed);
+      }
+    }
+    if (!tallies.empty()) out += '\n';
+    out += fmt::format("{} passed, {} failed\n", passed, failed);
+    fmt::print("{}", out);
+  }
+  if (verdicts.usage_error || run.io_error) return kExitUsage;
+  return failed > 0 || counts.errors > 0 ? kExitFinding : kExitOk;
+}
+
+const CommandRegistration registration{"test", "compare the agreements' `expect` lines with the engine", run_test};
+
+}  // namespace
+}  // namespace terms::cli

@@ -1,0 +1,99 @@
+#include "cli/verdicts.hpp"
+
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "dsl/render.hpp"
+#include "engine/builtin_profiles.hpp"
+#include "engine/report.hpp"
+
+namespace terms::cli {
+
+void add_profile_option(ArgParser& parser) {
+  parser.option("profile", "NAME|FILE",
+                "the profile to evaluate agreements against: a built-in profile (`terms profiles`), "
+                "a profile declared in the inputs, or a file",
+                {}, std::string(engine::kDefaultProfile));
+}
+
+Verdicts compute_verdicts(Workspace& workspace, SourceManager& sources, const std::vector<UnitId>& roots,
+                          const std::string& spec, DiagnosticSink& sink) {
+  Verdicts v;
+  v.profile = engine::select_profile(spec, workspace, sources, sink, v.usage_error);
+  engine::compile_declared_profiles(workspace, sources, sink, v.profile ? &v.profile->profile : nullptr);
+  if (!v.profile) return v;
+  v.agreements = engine::evaluate_roots(workspace, roots, v.profile->profile);
+  for (const auto& a : v.agreements) {
+    if (a.result && a.result->verdict == engine::Verdict::unacceptable) v.unacceptable = true;
+  }
+  return v;
+}
+
+std::string verdicts_text(const Verdicts& verdicts, const SourceManager& sources, bool color) {
+  std::string out;
+  engine::ReportOptions options;
+  options.color = color;
+  for (const auto& a : verdicts.agreements) {
+    if (!out.empty()) out += '\n';
+    out += a.result ? engine::render_verdict(*a.result, sources, options)
+                    : engine::render_not_evaluated(*a.agreement, sources, options);
+  }
+  return out;
+}
+
+nlohmann::ordered_json verdicts_json(const Verdicts& verdicts, const SourceManager& sources) {
+  auto out = nlohmann::ordered_json::array();
+  for (const auto& a : verdicts.agreements) {
+    if (a.result) {
+      out.push_back(engine::verdict_to_json(*a.result, sources));
+    } else {
+      nlohmann::ordered_json j;
+      j["agreement"] = a.agreement->name.name;
+      const SourceFile* f = sources.find(a.agreement->name.span.file);
+      j["file"] = f ? f->path() : std::string();
+      j["range"] = range_to_json(a.agreement->name.span, sources);
+      j["profile"] = verdicts.profile ? verdicts.profile->profile.name : std::string();
+      j["verdict"] = nullptr;
+      j["conditions"] = nlohmann::ordered_json::array();
+      out.push_back(std::move(j));
+    }
+  }
+  return out;
+}
+
+int status_with_verdicts(const Verdicts& verdicts, int status) {
+  if (verdicts.usage_error || status == kExitUsage) return kExitUsage;
+  if (verdicts.unacceptable) return kExitFinding;
+  return status;
+}
+
+LoadedInputs::LoadedInputs() : workspace(sources, file_system, diagnostics) {}
+
+void load_inputs(LoadedInputs& run, const std::vector<std::string>& paths) {
+  const InputSet inputs = expand_inputs(paths);
+  for (const Diagnostic& d : inputs.diagnostics) run.diagnostics.emit(d);
+  run.io_error = inputs.io_error;
+  for (const InputFile& input : inputs.files) {
+    if (input.from_stdin) {
+      Diagnostic problem;
+      std::optional<std::string> text = read_stdin(kDefaultMaxFileBytes, problem);
+      if (!text) {
+        run.diagnostics.emit(std::move(problem));
+        run.io_error = true;
+        continue;
+      }
+      run.roots.push_back(run.workspace.load_text(input.path, std::move(*text)));
+      run.files.push_back(input.path);
+      continue;
+    }
+    std::optional<UnitId> unit = run.workspace.load_file(input.path);
+    if (!unit) {
+      run.io_error = true;
+      continue;
+    }
+    run.roots.push_back(*unit);
+    run.files.push_back(input.path);
+  }
+}
+
+}  // namespace terms::cli

@@ -1,0 +1,64 @@
+#pragma once
+// The engine's part of the command line: the `--profile` option, loading the
+// inputs for `terms test` and `terms explain`, and the verdicts `terms check`
+// prints after its diagnostics (text) or adds to its report (JSON).
+//
+// Lifetime: Verdicts refer to the Workspace and SourceManager they were
+// computed from (deals point into the Workspace); keep those alive meanwhile.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/args.hpp"
+#include "cli/inputs.hpp"
+#include "dsl/resolve.hpp"
+#include "engine/run.hpp"
+
+namespace terms::cli {
+
+// --profile NAME|FILE, spelled the same in every command that evaluates.
+void add_profile_option(ArgParser& parser);
+
+// The verdicts of one run: the profile (if it could be selected) and every
+// agreement of the root files.
+struct Verdicts {
+  std::optional<engine::SelectedProfile> profile;
+  std::vector<engine::AgreementRun> agreements;
+  bool usage_error = false;   // --profile names nothing: exit status 2
+  bool unacceptable = false;  // some agreement is unacceptable: exit status 1
+};
+
+// Selects the profile (`spec` empty: stepwise-2020), reports errors in every
+// profile the inputs declare, and evaluates the agreements of `roots`.
+Verdicts compute_verdicts(Workspace& workspace, SourceManager& sources, const std::vector<UnitId>& roots,
+                          const std::string& spec, DiagnosticSink& sink);
+
+// The verdict blocks, separated by blank lines ("" when there is none).
+std::string verdicts_text(const Verdicts& verdicts, const SourceManager& sources, bool color);
+// The "verdicts" array of the JSON report.
+nlohmann::ordered_json verdicts_json(const Verdicts& verdicts, const SourceManager& sources);
+// The exit status once verdicts are known: a usage error wins, then an
+// unacceptable agreement makes an otherwise clean run a finding.
+int status_with_verdicts(const Verdicts& verdicts, int status);
+
+// Loaded inputs for the engine's own commands. The Workspace refers to
+// `sources` and `file_system`, which are declared (and destroyed) around it.
+struct LoadedInputs {
+  LoadedInputs();
+  SourceManager sources;
+  DiskFileSystem file_system;
+  DiagnosticBag diagnostics;
+  Workspace workspace;
+  std::vector<std::string> files;
+  std::vector<UnitId> roots;
+  bool io_error = false;
+};
+
+// Expands PATH... (files, directories, `-`) and loads them.
+void load_inputs(LoadedInputs& run, const std::vector<std::string>& paths);
+
+}  // namespace terms::cli

@@ -1,0 +1,503 @@
+#include "engine/deal.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <queue>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+namespace terms::engine {
+
+bool FacilityState::verified_by(std::string_view who) const {
+  if (!verified) return false;
+  return std::find(verifiers.begin(), verifiers.end(), who) != verifiers.end();
+}
+
+std::string DealStep::display_name() const {
+  if (implicit()) return "the clauses outside any step";
+  return fmt::format("step `{}`", name);
+}
+
+std::string_view to_string(Domain d) {
+  switch (d) {
+    case Domain::clause: return "clause";
+    case Domain::step: return "step";
+    case Domain::facility: return "facility";
+    case Domain::program: return "program";
+    case Domain::sanction: return "sanction";
+    case Domain::benefit: return "benefit";
+    case Domain::party: return "party";
+    case Domain::agreement: return "agreement";
+  }
+  return "?";
+}
+
+std::string_view plural(Domain d) {
+  switch (d) {
+    case Domain::clause: return "clauses";
+    case Domain::step: return "steps";
+    case Domain::facility: return "facilities";
+    case Domain::program: return "programs";
+    case Domain::sanction: return "sanctions";
+    case Domain::benefit: return "benefits";
+    case Domain::party: return "parties";
+    case Domain::agreement: return "agreements";
+  }
+  return "?";
+}
+
+namespace {
+
+std::optional<Domain> domain_of(ast::DeclKind k) {
+  switch (k) {
+    case ast::DeclKind::party: return Domain::party;
+    case ast::DeclKind::program: return Domain::program;
+    case ast::DeclKind::facility: return Domain::facility;
+    case ast::DeclKind::sanction: return Domain::sanction;
+    case ast::DeclKind::benefit: return Domain::benefit;
+    case ast::DeclKind::verifier: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::size_t slot(Domain d) { return static_cast<std::size_t>(d); }
+
+// The last change at or before `at` (changes are in step order).
+template <typename State>
+const Change<State>* last_at(const std::vector<Change<State>>& changes, Position at) {
+  auto it = std::upper_bound(changes.begin(), changes.end(), at,
+                             [](Position p, const Change<State>& c) { return p < c.step; });
+  if (it == changes.begin()) return nullptr;
+  return &*std::prev(it);
+}
+
+}  // namespace
+
+Deal::Deal(const Workspace& workspace, UnitId unit, const ast::Agreement& agreement)
+    : workspace_(&workspace), unit_(unit), agreement_(&agreement) {
+  collect_things();
+  order_steps();
+  normalise_clauses();
+  compute_timelines();
+}
+
+const std::vector<EntityId>& Deal::things(Domain d) const { return by_domain_[slot(d)]; }
+
+std::optional<std::uint32_t> Deal::local(EntityId id) const {
+  if (auto it = local_.find(id); it != local_.end()) return it->second;
+  return std::nullopt;
+}
+
+void Deal::collect_things() {
+  for (EntityId id : workspace_->visible_entities(unit_)) {
+    const Entity& e = workspace_->entity(id);
+    auto d = domain_of(e.kind);
+    if (!d) continue;
+    auto& list = by_domain_[slot(*d)];
+    if (local_.emplace(id, static_cast<std::uint32_t>(list.size())).second) list.push_back(id);
+  }
+  program_facilities_.assign(by_domain_[slot(Domain::program)].size(), {});
+  const auto& facilities = by_domain_[slot(Domain::facility)];
+  for (std::uint32_t f = 0; f < facilities.size(); ++f) {
+    const EntityId program = workspace_->entity(facilities[f]).owner;
+    if (program == kNoEntity) continue;
+    if (auto p = local(program); p && workspace_->entity(program).kind == ast::DeclKind::program) {
+      program_facilities_[*p].push_back(f);
+    }
+  }
+  for (const ast::Ident* name : agreement_->builds_on()) {
+    if (const ast::Agreement* a = workspace_->lookup_agreement(unit_, name->name)) builds_on_.push_back(a);
+  }
+}
+
+void Deal::order_steps() {
+  // Steps in text order; the implicit step where its first clause stands.
+  std::vector<DealStep> text;
+  std::optional<std::size_t> implicit;
+  for (const auto& item : agreement_->items) {
+    if (const auto* s = std::get_if<ast::Step>(&item)) {
+      DealStep step;
+      step.name = s->name.name;
+      step.syntax = s;
+      step.span = s->span;
+      step.header_span = s->header_span.valid() ? s->header_span : s->name.span;
+      text.push_back(std::move(step));
+    } else if (const auto* c = std::get_if<ast::Clause>(&item)) {
+      if (!implicit) {
+        implicit = text.size();
+        DealStep step;
+        step.span = c->span;
+        step.header_span = c->span;
+        text.push_back(std::move(step));
+      }
+    }
+  }
+  for (std::uint32_t i = 0; i < text.size(); ++i) text[i].text_order = i;
+
+  // Kahn's algorithm; among the steps that may come next, the first in text.
+  std::unordered_map<std::string_view, std::uint32_t> by_name;
+  for (std::uint32_t i = 0; i < text.size(); ++i) {
+    if (!text[i].implicit()) by_name.emplace(text[i].name, i);
+  }
+  std::vector<std::vector<std::uint32_t>> successors(text.size());
+  std::vector<std::uint32_t> waiting(text.size(), 0);
+  for (std::uint32_t i = 0; i < text.size(); ++i) {
+    if (text[i].implicit()) continue;
+    std::unordered_set<std::uint32_t> seen;
+    for (const auto& a : text[i].syntax->after) {
+      auto it = by_name.find(a.name);
+      if (it == by_name.end() || it->second == i || !seen.insert(it->second).second) continue;
+      successors[it->second].push_back(i);
+      ++waiting[i];
+    }
+  }
+  std::priority_queue<std::uint32_t, std::vector<std::uint32_t>, std::greater<>> ready;
+  for (std::uint32_t i = 0; i < text.size(); ++i) {
+    if (waiting[i] == 0) ready.push(i);
+  }
+  std::vector<bool> placed(text.size(), false);
+  std::vector<std::uint32_t> order;
+  while (order.size() < text.size()) {
+    if (ready.empty()) {
+      // A cycle (reported by the Workspace): place the first unplaced step in text order.
+      for (std::uint32_t i = 0; i < text.size(); ++i) {
+        if (!placed[i]) {
+          ready.push(i);
+          waiting[i] = 0;
+          break;
+        }
+      }
+    }
+    const std::uint32_t i = ready.top();
+    ready.pop();
+    if (placed[i]) continue;
+    placed[i] = true;
+    order.push_back(i);
+    for (std::uint32_t s : successors[i]) {
+      if (waiting[s] > 0 && --waiting[s] == 0 && !placed[s]) ready.push(s);
+    }
+  }
+  steps_.reserve(text.size());
+  for (std::uint32_t i : order) steps_.push_back(std::move(text[i]));
+}
+
+EntityId Deal::owner_party(EntityId id) const {
+  if (id == kNoEntity) return kNoEntity;
+  const Entity& e = workspace_->entity(id);
+  switch (e.kind) {
+    case ast::DeclKind::facility: return owner_party(e.owner);
+    case ast::DeclKind::program:
+    case ast::DeclKind::sanction:
+    case ast::DeclKind::benefit: return e.owner;
+    case ast::DeclKind::party: return id;
+    case ast::DeclKind::verifier: return kNoEntity;
+  }
+  return kNoEntity;
+}
+
+EntityId Deal::program_of(EntityId facility) const {
+  if (facility == kNoEntity) return kNoEntity;
+  const Entity& e = workspace_->entity(facility);
+  if (e.kind != ast::DeclKind::facility || e.owner == kNoEntity) return kNoEntity;
+  return workspace_->entity(e.owner).kind == ast::DeclKind::program ? e.owner : kNoEntity;
+}
+
+std::string_view Deal::kind_of(EntityId id) const {
+  if (id == kNoEntity) return {};
+  const Entity& e = workspace_->entity(id);
+  if (e.kind == ast::DeclKind::facility) return kind_of(program_of(id));
+  if (e.kind == ast::DeclKind::program && e.decl && e.decl->program_kind) return e.decl->program_kind->name;
+  return {};
+}
+
+bool Deal::sanctioned(EntityId party) const { return sanctioned_.count(party) != 0; }
+
+std::string_view Deal::name(EntityId id) const { return workspace_->entity(id).name; }
+
+Span Deal::decl_span(EntityId id) const {
+  const Entity& e = workspace_->entity(id);
+  return e.decl ? e.decl->name.span : Span{};
+}
+
+std::optional<Position> Deal::step_position(std::string_view name) const {
+  for (std::size_t i = 0; i < steps_.size(); ++i) {
+    if (!steps_[i].implicit() && steps_[i].name == name) return static_cast<Position>(i);
+  }
+  return std::nullopt;
+}
+
+void Deal::normalise_clauses() {
+  std::unordered_map<const ast::Step*, Position> position;
+  Position implicit_position = 0;
+  for (std::size_t i = 0; i < steps_.size(); ++i) {
+    if (steps_[i].implicit()) {
+      implicit_position = static_cast<Position>(i);
+    } else {
+      position.emplace(steps_[i].syntax, static_cast<Position>(i));
+    }
+  }
+  const auto& sanctions = things(Domain::sanction);
+  const auto& benefits = things(Domain::benefit);
+
+  auto add_clause = [&](const ast::Clause& c, Position step) {
+    DealClause d;
+    d.syntax = &c;
+    d.verb = c.verb;
+    d.index = static_cast<std::uint32_t>(clauses_.size());
+    d.step = step;
+    std::unordered_set<EntityId> seen_target, seen_addressed, seen_actor;
+    auto address = [&](EntityId id) {
+      if (id != kNoEntity && seen_addressed.insert(id).second) d.addressed.push_back(id);
+    };
+    auto target = [&](EntityId id) {
+      if (id == kNoEntity || !seen_target.insert(id).second) return;
+      d.targets.push_back(id);
+      address(id);
+      if (workspace_->entity(id).kind == ast::DeclKind::facility) address(program_of(id));
+      const EntityId party = owner_party(id);
+      if (party != kNoEntity && seen_actor.insert(party).second) d.actors.push_back(party);
+    };
+    switch (c.targets.kind) {
+      case ast::Targets::Kind::names:
+        for (const auto& n : c.targets.names) {
+          auto id = workspace_->lookup(unit_, n.name);
+          if (!id) continue;
+          const Entity& e = workspace_->entity(*id);
+          if (e.kind == ast::DeclKind::program) {
+            address(*id);
+            if (std::find(d.programs.begin(), d.programs.end(), *id) == d.programs.end()) d.programs.push_back(*id);
+            const EntityId party = e.owner;
+            if (party != kNoEntity && seen_actor.insert(party).second) d.actors.push_back(party);
+            if (auto p = local(*id)) {
+              for (std::uint32_t f : program_facilities_[*p]) target(things(Domain::facility)[f]);
+            }
+          } else if (e.kind != ast::DeclKind::party && e.kind != ast::DeclKind::verifier) {
+            target(*id);
+          }
+        }
+        break;
+      case ast::Targets::Kind::all:
+      case ast::Targets::Kind::all_by: {
+        std::optional<EntityId> by;
+        if (c.targets.kind == ast::Targets::Kind::all_by) {
+          by = c.targets.by ? workspace_->lookup(unit_, c.targets.by->name) : std::nullopt;
+          if (!by) break;
+        }
+        const auto& pool = c.verb == ast::Verb::provide ? benefits
+                           : ast::takes_sanctions(c.verb) ? sanctions
+                                                          : std::vector<EntityId>{};
+        for (EntityId id : pool) {
+          if (!by || workspace_->entity(id).owner == *by) target(id);
+        }
+        break;
+      }
+    }
+    if (const auto* m = c.find(ast::Modifier::Kind::verified)) {
+      d.verified = true;
+      if (m->verifier) d.verifier = m->verifier->name;
+    }
+    if (const auto* m = c.find(ast::Modifier::Kind::within); m && m->duration) {
+      d.within_days = m->duration->days();
+    }
+    d.partial = c.has(ast::Modifier::Kind::partially);
+    d.snapback = c.has(ast::Modifier::Kind::snapback);
+    if (ast::is_concession(c.verb)) {
+      for (EntityId party : d.actors) {
+        if (sanctioned_.emplace(party, true).second) sanctioned_list_.push_back(party);
+      }
+    }
+    steps_[static_cast<std::size_t>(step)].clauses.push_back(d.index);
+    clauses_.push_back(std::move(d));
+  };
+
+  for (const auto& item : agreement_->items) {
+    if (const auto* s = std::get_if<ast::Step>(&item)) {
+      const Position p = position.at(s);
+      for (const auto& c : s->clauses) add_clause(c, p);
+    } else if (const auto* c = std::get_if<ast::Clause>(&item)) {
+      add_clause(*c, implicit_position);
+    }
+  }
+}
+
+namespace {
+
+void apply_concession(FacilityState& s, const DealClause& c) {
+  std::uint8_t level = 0;
+  switch (c.verb) {
+    case ast::Verb::declare:
+      s.declared = true;
+      level = 1;
+      break;
+    case ast::Verb::freeze:
+      s.frozen = true;
+      level = 2;
+      break;
+    case ast::Verb::dismantle:
+      if (c.partial) {
+        if (s.dismantled != Dismantlement::complete) s.dismantled = Dismantlement::partial;
+        level = 3;
+      } else {
+        s.dismantled = Dismantlement::complete;
+        level = 4;
+      }
+      break;
+    default: return;
+  }
+  if (level > s.level) {
+    s.level = level;
+    s.verified = c.verified;
+    s.verifiers.clear();
+    if (c.verified && !c.verifier.empty()) s.verifiers.push_back(c.verifier);
+  } else if (level == s.level && c.verified) {
+    s.verified = true;
+    if (!c.verifier.empty() && !s.verified_by(c.verifier)) s.verifiers.push_back(c.verifier);
+  }
+}
+
+}  // namespace
+
+void Deal::compute_timelines() {
+  facility_changes_.assign(things(Domain::facility).size(), {});
+  program_changes_.assign(things(Domain::program).size(), {});
+  sanction_changes_.assign(things(Domain::sanction).size(), {});
+  benefit_changes_.assign(things(Domain::benefit).size(), {});
+  std::vector<FacilityState> facilities(things(Domain::facility).size());
+  std::vector<FacilityState> programs(things(Domain::program).size());
+  std::vector<SanctionState> sanctions(things(Domain::sanction).size());
+  std::vector<BenefitState> benefits(things(Domain::benefit).size());
+
+  for (std::size_t p = 0; p < steps_.size(); ++p) {
+    const Position pos = static_cast<Position>(p);
+    for (std::uint32_t ci : steps_[p].clauses) {
+      const DealClause& c = clauses_[ci];
+      if (ast::is_concession(c.verb)) {
+        for (EntityId id : c.targets) {
+          auto l = local(id);
+          if (!l || workspace_->entity(id).kind != ast::DeclKind::facility) continue;
+          apply_concession(facilities[*l], c);
+          facility_changes_[*l].push_back({pos, ci, facilities[*l]});
+        }
+        for (EntityId id : c.programs) {
+          auto l = local(id);
+          if (!l) continue;
+          apply_concession(programs[*l], c);
+          program_changes_[*l].push_back({pos, ci, programs[*l]});
+        }
+        continue;
+      }
+      for (EntityId id : c.targets) {
+        auto l = local(id);
+        if (!l) continue;
+        const auto kind = workspace_->entity(id).kind;
+        if (kind == ast::DeclKind::sanction && ast::takes_sanctions(c.verb)) {
+          SanctionState& s = sanctions[*l];
+          switch (c.verb) {
+            case ast::Verb::lift:
+              s.status = SanctionStatus::lifted;
+              s.snapback = false;
+              s.retained = false;
+              break;
+            case ast::Verb::ease:
+              s.status = SanctionStatus::eased;
+              s.snapback = c.snapback;
+              break;
+            case ast::Verb::suspend:
+              s.status = SanctionStatus::suspended;
+              s.snapback = c.snapback;
+              s.retained = false;
+              break;
+            case ast::Verb::retain:
+              s.status = SanctionStatus::in_force;
+              s.snapback = false;
+              s.retained = true;
+              break;
+            default: break;
+          }
+          sanction_changes_[*l].push_back({pos, ci, s});
+        } else if (kind == ast::DeclKind::benefit && c.verb == ast::Verb::provide) {
+          benefits[*l].provided = true;
+          benefit_changes_[*l].push_back({pos, ci, benefits[*l]});
+        }
+      }
+    }
+  }
+}
+
+FacilityState Deal::facility_state(std::uint32_t facility, Position at) const {
+  const auto* c = last_at(facility_changes_[facility], at);
+  return c ? c->state : FacilityState{};
+}
+
+FacilityState Deal::program_state(std::uint32_t program, Position at) const {
+  const auto& facilities = program_facilities_[program];
+  if (facilities.empty()) {
+    const auto* c = last_at(program_changes_[program], at);
+    return c ? c->state : FacilityState{};
+  }
+  // A program is in a state when every one of its facilities is.
+  FacilityState all;
+  all.declared = all.frozen = all.verified = true;
+  all.level = 4;
+  bool any_dismantled = false;
+  bool all_complete = true;
+  bool first = true;
+  for (std::uint32_t f : facilities) {
+    const FacilityState s = facility_state(f, at);
+    all.declared = all.declared && s.declared;
+    all.frozen = all.frozen && s.frozen;
+    all.verified = all.verified && s.verified;
+    all.level = std::min(all.level, s.level);
+    any_dismantled = any_dismantled || s.dismantled != Dismantlement::none;
+    all_complete = all_complete && s.dismantled == Dismantlement::complete;
+    if (first) {
+      all.verifiers = s.verifiers;
+      first = false;
+    } else {
+      std::erase_if(all.verifiers, [&](std::string_view v) { return !s.verified_by(v); });
+    }
+  }
+  all.dismantled = all_complete ? Dismantlement::complete
+                   : any_dismantled ? Dismantlement::partial
+                                    : Dismantlement::none;
+  if (!all.verified) all.verifiers.clear();
+  return all;
+}
+
+SanctionState Deal::sanction_state(std::uint32_t sanction, Position at) const {
+  const auto* c = last_at(sanction_changes_[sanction], at);
+  return c ? c->state : SanctionState{};
+}
+
+BenefitState Deal::benefit_state(std::uint32_t benefit, Position at) const {
+  const auto* c = last_at(benefit_changes_[benefit], at);
+  return c ? c->state : BenefitState{};
+}
+
+std::optional<std::uint32_t> Deal::last_change(Domain d, std::uint32_t l, Position at) const {
+  auto pick = [&](const auto& changes) -> std::optional<std::uint32_t> {
+    const auto* c = last_at(changes, at);
+    if (!c) return std::nullopt;
+    return c->clause;
+  };
+  switch (d) {
+    case Domain::facility: return pick(facility_changes_[l]);
+    case Domain::sanction: return pick(sanction_changes_[l]);
+    case Domain::benefit: return pick(benefit_changes_[l]);
+    case Domain::program: {
+      std::optional<std::uint32_t> best = pick(program_changes_[l]);
+      for (std::uint32_t f : program_facilities_[l]) {
+        auto c = pick(facility_changes_[f]);
+        auto later = [&](std::uint32_t a, std::uint32_t b) {
+          return clauses_[a].step != clauses_[b].step ? clauses_[a].step > clauses_[b].step : a > b;
+        };
+        if (c && (!best || later(*c, *best))) best = c;
+      }
+      return best;
+    }
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace terms::engine

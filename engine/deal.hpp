@@ -1,0 +1,182 @@
+#pragma once
+// The deal model: one agreement, normalised, with its steps in order and the
+// state of every facility, program, sanction and benefit after each step.
+//
+// Built from an agreement that the Workspace has resolved. Every clause gets
+// its actor (implied by its targets), its targets expanded (`all`, `all by P`,
+// a program to its facilities) and its modifiers. Steps are ordered by text
+// unless `after` says otherwise; clauses outside any step form one implicit
+// step, placed in text order by its first clause. States are kept as lists of
+// changes (one per clause and target), so building and reading the timeline
+// cost time linear in the number of clauses and targets.
+//
+// Lifetime: a Deal points into the Workspace (entities, syntax trees); the
+// Workspace must outlive it and must not load more files meanwhile.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dsl/ast.hpp"
+#include "dsl/resolve.hpp"
+
+namespace terms::engine {
+
+// A moment of the timeline: the state after the step at this position in the
+// step order; kStart is before any step.
+using Position = std::int32_t;
+inline constexpr Position kStart = -1;
+
+enum class Dismantlement : std::uint8_t { none, partial, complete };
+
+// The state of a facility (or of a program without facilities).
+struct FacilityState {
+  bool declared = false;
+  bool frozen = false;
+  Dismantlement dismantled = Dismantlement::none;
+  // The most advanced concession so far (0 none, 1 declared, 2 frozen,
+  // 3 dismantled partially, 4 dismantled completely) and whether a clause at
+  // that level was verified, and by whom. "Dismantled and verified" thus means
+  // that the dismantlement itself was verified.
+  std::uint8_t level = 0;
+  bool verified = false;
+  std::vector<std::string_view> verifiers;  // names after `verified by` (empty: unnamed)
+
+  bool active() const { return !frozen && dismantled != Dismantlement::complete; }
+  bool verified_by(std::string_view who) const;
+};
+
+enum class SanctionStatus : std::uint8_t { in_force, eased, suspended, lifted };
+
+struct SanctionState {
+  SanctionStatus status = SanctionStatus::in_force;
+  bool snapback = false;  // eased or suspended with `snapback`
+  bool retained = false;  // a `retain` clause keeps it in force
+  // Eased sanctions still count as in force; lifted and suspended ones do not.
+  bool in_force() const { return status == SanctionStatus::in_force || status == SanctionStatus::eased; }
+};
+
+struct BenefitState {
+  bool provided = false;
+};
+
+// After clause `clause` (in the step at position `step`), the thing is in `state`.
+template <typename State>
+struct Change {
+  Position step = 0;
+  std::uint32_t clause = 0;
+  State state;
+};
+
+// One clause, normalised. Entity ids are the Workspace's.
+struct DealClause {
+  const ast::Clause* syntax = nullptr;
+  ast::Verb verb{};
+  std::uint32_t index = 0;    // text order within the agreement
+  Position step = 0;          // position of its step in the step order
+  std::vector<EntityId> targets;    // facilities, sanctions, benefits (programs expanded)
+  std::vector<EntityId> programs;   // programs named as targets
+  std::vector<EntityId> addressed;  // targets, plus programs named or owning a target facility
+  std::vector<EntityId> actors;     // the parties that own the targets
+  bool verified = false;
+  std::string_view verifier;        // `verified by NAME`; empty if unnamed
+  bool partial = false;
+  bool snapback = false;
+  std::optional<std::uint64_t> within_days;
+};
+
+struct DealStep {
+  std::string name;                 // "" for the implicit step
+  const ast::Step* syntax = nullptr;  // null for the implicit step
+  Span span;                        // the step, or its first clause (implicit step)
+  Span header_span;                 // `step ID "title" after ...`, or its first clause
+  std::vector<std::uint32_t> clauses;  // DealClause indices, text order
+  std::uint32_t text_order = 0;
+  bool implicit() const { return syntax == nullptr; }
+  // "step `freeze`" or "the clauses outside any step".
+  std::string display_name() const;
+};
+
+// The kinds of things a profile can range over.
+enum class Domain : std::uint8_t { clause, step, facility, program, sanction, benefit, party, agreement };
+std::string_view to_string(Domain d);          // "clause"
+std::string_view plural(Domain d);             // "clauses"
+
+class Deal {
+ public:
+  // Builds the model. Names that did not resolve (already reported by the
+  // Workspace) are left out; a cycle of `after` falls back to text order.
+  Deal(const Workspace& workspace, UnitId unit, const ast::Agreement& agreement);
+
+  const Workspace& workspace() const { return *workspace_; }
+  UnitId unit() const { return unit_; }
+  const ast::Agreement& agreement() const { return *agreement_; }
+
+  const std::vector<DealStep>& steps() const { return steps_; }
+  const std::vector<DealClause>& clauses() const { return clauses_; }
+  Position end() const { return static_cast<Position>(steps_.size()) - 1; }
+
+  // Things visible to the agreement's file, in declaration order.
+  const std::vector<EntityId>& things(Domain d) const;
+  // The position of an entity within things(its domain), if visible.
+  std::optional<std::uint32_t> local(EntityId id) const;
+  // The agreements this one builds on (resolved).
+  const std::vector<const ast::Agreement*>& builds_on() const { return builds_on_; }
+
+  // The party that owns a thing: a facility's program's party, a program's,
+  // a sanction's imposer, a benefit's provider. kNoEntity if unknown.
+  EntityId owner_party(EntityId id) const;
+  // A facility's program (kNoEntity if unknown).
+  EntityId program_of(EntityId facility) const;
+  // The kind word of a program, or of a facility's program ("" if unknown).
+  std::string_view kind_of(EntityId id) const;
+  // Facilities (local indices) of a program (local index).
+  const std::vector<std::uint32_t>& program_facilities(std::uint32_t program) const {
+    return program_facilities_[program];
+  }
+  // The sanctioned side: the parties owning what concessions target.
+  bool sanctioned(EntityId party) const;
+  const std::vector<EntityId>& sanctioned_parties() const { return sanctioned_list_; }
+
+  // States at a moment (kStart .. end()).
+  FacilityState facility_state(std::uint32_t facility, Position at) const;
+  FacilityState program_state(std::uint32_t program, Position at) const;
+  SanctionState sanction_state(std::uint32_t sanction, Position at) const;
+  BenefitState benefit_state(std::uint32_t benefit, Position at) const;
+  // The clause that last changed the thing at or before the moment, if any.
+  std::optional<std::uint32_t> last_change(Domain d, std::uint32_t local, Position at) const;
+
+  // Position of a named step, if the agreement has it.
+  std::optional<Position> step_position(std::string_view name) const;
+
+  // Display helpers: the entity's name and the span that declares it.
+  std::string_view name(EntityId id) const;
+  Span decl_span(EntityId id) const;
+
+ private:
+  void collect_things();
+  void order_steps();
+  void normalise_clauses();
+  void compute_timelines();
+
+  const Workspace* workspace_;
+  UnitId unit_;
+  const ast::Agreement* agreement_;
+  std::vector<DealStep> steps_;
+  std::vector<DealClause> clauses_;
+  std::vector<EntityId> by_domain_[8];
+  std::unordered_map<EntityId, std::uint32_t> local_;
+  std::vector<std::vector<std::uint32_t>> program_facilities_;
+  std::vector<const ast::Agreement*> builds_on_;
+  std::unordered_map<EntityId, bool> sanctioned_;
+  std::vector<EntityId> sanctioned_list_;
+  std::vector<std::vector<Change<FacilityState>>> facility_changes_;
+  std::vector<std::vector<Change<FacilityState>>> program_changes_;
+  std::vector<std::vector<Change<SanctionState>>> sanction_changes_;
+  std::vector<std::vector<Change<BenefitState>>> benefit_changes_;
+};
+
+}  // namespace terms::engine

@@ -1,0 +1,90 @@
+#pragma once
+// One evaluation run over loaded term files: choose and compile the profile,
+// compile every profile the files declare (so that their errors are reported
+// even when they are not used), evaluate every agreement of the root files,
+// and check their `expect` lines.
+//
+// This is what `terms check`, `terms test`, `terms explain` and the public API
+// (engine/terms.hpp) share. No I/O: files are read through the Workspace's
+// FileSystem; results and diagnostics are returned or emitted into a sink.
+//
+// Lifetime: an EvaluationRun refers to the Workspace and SourceManager given
+// to it; both must outlive it. Deals point into the Workspace.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dsl/diagnostics.hpp"
+#include "dsl/resolve.hpp"
+#include "dsl/source.hpp"
+#include "engine/deal.hpp"
+#include "engine/evaluate.hpp"
+#include "engine/profile_compile.hpp"
+
+namespace terms::engine {
+
+// Where the chosen profile came from.
+enum class ProfileOrigin : std::uint8_t { builtin, input, file };
+
+struct SelectedProfile {
+  CompiledProfile profile;
+  ProfileOrigin origin = ProfileOrigin::builtin;
+};
+
+// Picks the profile named by `spec` (empty: the default, stepwise-2020):
+// a profile declared in the loaded files, else a built-in profile, else a
+// file path (loaded into the workspace; it must declare exactly one profile,
+// or one named like the file). Problems are diagnostics (E0406, E0410, and
+// the profile's own errors); returns nullopt after reporting them.
+// `usage_error` is set when the spec names nothing at all (exit status 2).
+std::optional<SelectedProfile> select_profile(std::string_view spec, Workspace& workspace,
+                                              SourceManager& sources, DiagnosticSink& sink,
+                                              bool& usage_error);
+
+// Parses and compiles a built-in profile. Built-in profiles are tested to be
+// free of errors; any diagnostic goes to `sink`.
+std::optional<CompiledProfile> load_builtin_profile(std::string_view name, SourceManager& sources,
+                                                    DiagnosticSink& sink);
+
+// Compiles every profile declared in the workspace's files (reporting their
+// errors once each), except the one already selected.
+void compile_declared_profiles(const Workspace& workspace, const SourceManager& sources, DiagnosticSink& sink,
+                               const CompiledProfile* selected);
+
+// One agreement of a root file, with its deal and verdict.
+struct AgreementRun {
+  UnitId unit = 0;
+  const ast::Agreement* agreement = nullptr;
+  std::unique_ptr<Deal> deal;            // null when not evaluated
+  std::optional<AgreementResult> result; // null when the file (or an import) has errors
+};
+
+// The agreements declared in the root units (not those of imported files), in
+// file order, each evaluated unless its file or one of its imports has errors.
+std::vector<AgreementRun> evaluate_roots(const Workspace& workspace, const std::vector<UnitId>& roots,
+                                         const CompiledProfile& profile, const EvaluateOptions& options = {});
+
+// ---- expectations -----------------------------------------------------------------------
+
+struct ExpectationOutcome {
+  const ast::Expectation* expectation = nullptr;
+  bool passed = false;
+  std::string expected;  // "acceptable", "`milestones` is violated"
+  std::string found;     // "unacceptable", "`milestones` holds"
+  const ConditionResult* condition = nullptr;  // for violated / satisfied
+};
+
+// Compares an agreement's `expect` lines with its result. An expectation that
+// names a condition the profile lacks is a diagnostic (E0501) and counts as
+// failed; contradictory expectations are E0503.
+std::vector<ExpectationOutcome> check_expectations(const ast::Agreement& agreement, const AgreementResult& result,
+                                                   const CompiledProfile& profile, DiagnosticSink& sink);
+
+// The diagnostic (E0502) that shows a failed expectation: both sides, the
+// reason and the evidence as related spans.
+Diagnostic mismatch_diagnostic(const ExpectationOutcome& outcome, const AgreementResult& result);
+
+}  // namespace terms::engine

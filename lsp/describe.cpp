@@ -1,6 +1,7 @@
 #include "lsp/describe.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -55,7 +56,12 @@ std::string Describer::declared_at(Span span) const {
   if (file == nullptr) return {};
   const LineCol lc = file->line_col(span.begin);
   if (file->id() == analysis_.root_source().id()) return fmt::format("Declared on line {}.", lc.line);
-  return fmt::format("Declared in `{}`, line {}.", file->path(), lc.line);
+  // The path as an import from this file would spell it.
+  namespace fs = std::filesystem;
+  const fs::path here = fs::path(analysis_.root_source().path()).parent_path();
+  std::string shown = fs::path(file->path()).lexically_relative(here).generic_string();
+  if (shown.empty() || here.empty()) shown = file->path();
+  return fmt::format("Declared in `{}`, line {}.", shown, lc.line);
 }
 
 std::string Describer::entity_name(EntityId id) const {
@@ -68,8 +74,8 @@ std::string Describer::entity_summary(EntityId id) const {
   const ast::Decl& d = *e.decl;
   std::string owner = e.owner != kNoEntity ? entity_name(e.owner) : (d.owner ? d.owner->name : "?");
   switch (e.kind) {
-    case ast::DeclKind::party: return "party";
-    case ast::DeclKind::verifier: return "verifier";
+    case ast::DeclKind::party: return "a party: owns programs, imposes sanctions, provides benefits";
+    case ast::DeclKind::verifier: return "a verifier: may verify a clause (`verified by`)";
     case ast::DeclKind::program:
       return fmt::format("program of party `{}`{}", owner,
                          d.program_kind ? fmt::format(", kind `{}`", d.program_kind->name) : "");

@@ -92,6 +92,15 @@ json hover(const Analysis& analysis, std::uint32_t offset, bool markdown) {
   }
   const ItemAt at = item_at(analysis.root_unit().tree, offset);
   if (at.clause != nullptr) return markup(describe.clause(*at.clause), markdown, root, at.clause->span);
+  if (at.agreement != nullptr) {
+    for (const auto& ai : at.agreement->items) {
+      const auto* b = std::get_if<ast::BuildsOn>(&ai);
+      if (b == nullptr || !contains(b->span, offset)) continue;
+      return markup("**builds_on**: the agreements this one follows from; the `builds-on-previous` condition "
+                    "of the default profile prefers at least one.",
+                    markdown, root, b->span);
+    }
+  }
   if (at.expectation != nullptr) {
     return markup(describe.expectation(*at.expectation), markdown, root, at.expectation->span);
   }

@@ -1,6 +1,9 @@
 #include "lsp/passes.hpp"
 
+#include <algorithm>
 #include <filesystem>
+
+#include "dsl/fmt/format.hpp"
 
 namespace terms::lsp {
 
@@ -25,12 +28,34 @@ void run_passes(Analysis& analysis, const Settings& settings) {
   (void)settings;
 }
 
-bool formatting_available() { return false; }
+bool formatting_available() { return true; }
 
 std::optional<json> format_edits(const Analysis& analysis, std::string& error) {
-  (void)analysis;
-  error = "formatting is not available in this build";
-  return std::nullopt;
+  const SourceFile& source = analysis.root_source();
+  std::optional<std::string> formatted = format_file(analysis.root_unit().tree, source);
+  if (!formatted) {
+    error = "the file has syntax errors; fix them before formatting";
+    return std::nullopt;
+  }
+  const std::string_view before = source.text();
+  const std::string_view after = *formatted;
+  json edits = json::array();
+  if (before == after) return edits;
+  // One edit covering only what differs, so the editor keeps the cursor and
+  // folds elsewhere. Cut at UTF-8 character boundaries.
+  auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  std::size_t prefix = 0;
+  const std::size_t limit = std::min(before.size(), after.size());
+  while (prefix < limit && before[prefix] == after[prefix]) ++prefix;
+  while (prefix > 0 && prefix < before.size() && continuation(before[prefix])) --prefix;
+  std::size_t suffix = 0;
+  while (suffix < limit - prefix && before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix]) ++suffix;
+  while (suffix > 0 && continuation(before[before.size() - suffix])) --suffix;
+  const auto begin = static_cast<std::uint32_t>(prefix);
+  const auto end = static_cast<std::uint32_t>(before.size() - suffix);
+  edits.push_back(json{{"range", range_of(source, begin, end)},
+                       {"newText", std::string(after.substr(prefix, after.size() - suffix - prefix))}});
+  return edits;
 }
 
 }  // namespace terms::lsp

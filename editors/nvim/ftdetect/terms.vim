@@ -1,0 +1,2 @@
+" Term files of negotiated agreements.
+autocmd BufRead,BufNewFile *.terms setfiletype terms

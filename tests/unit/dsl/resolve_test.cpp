@@ -313,6 +313,30 @@ TEST_F(ResolveTest, LookupWalksTheScope) {
   EXPECT_EQ(ws.visible_entities(1).size(), 11u);
 }
 
+TEST_F(ResolveTest, ProfilesHaveTheirOwnNamespace) {
+  fs.add("profiles.terms",
+         "profile strict \"Strict\" {\n"
+         "  require verified \"Verified\": every dismantle clause is verified;\n"
+         "}\n");
+  const UnitId root = check("a.terms",
+                            "import \"profiles.terms\";\n"
+                            "party strict \"A party may share a profile's name\";\n"
+                            "profile strict \"Again\" {\n"
+                            "  require verified \"Verified\": every dismantle clause is verified;\n"
+                            "}\n");
+  EXPECT_THAT(only(), ElementsAre("E0205 a.terms:3:9 `strict` is declared twice", "  label: declared again here",
+                                  "  profiles.terms:1:9: first declared here",
+                                  "  help: rename one of them: a file shares one set of names with every file "
+                                  "it imports"));
+  const Workspace& ws = workspace();
+  const ast::Profile* found = ws.lookup_profile(root, "strict");
+  ASSERT_NE(found, nullptr);
+  EXPECT_EQ(found->title->value, "Again");  // a file's own declaration comes first
+  EXPECT_EQ(ws.lookup_profile(1, "strict")->title->value, "Strict");
+  EXPECT_EQ(ws.lookup_profile(root, "lenient"), nullptr);
+  ASSERT_TRUE(ws.lookup(root, "strict"));
+}
+
 TEST_F(ResolveTest, UndefinedNameSuggestsTheClosestOfTheRightKind) {
   fs.add("lib.terms", kKoreaLibrary);
   check("a.terms",

@@ -28,7 +28,7 @@ ArgParser make_parser() {
   add_color_option(p);
   p.option("config", "FILE", "use this configuration instead of the nearest terms.json");
   p.flag("list-rules", "list every rule (with --format text or json) and exit");
-  p.option("explain", "RULE", "print the documentation of a rule (code or name) and exit");
+  p.option("explain", "RULE", "print the documentation of a rule (code or name, or `all`) and exit");
   p.option("jobs", "N", "check this many files at a time (default: one per core)", {}, "0");
   p.option("max-file-size", "BYTES", "refuse files larger than this (suffixes k, M, G)", {}, "64M");
   p.description(
@@ -85,6 +85,10 @@ int list_rules(const OutputOptions& options) {
 }
 
 int explain(const ArgParser& parser, const std::string& name) {
+  if (name == "all") {
+    fmt::print("{}", lint::rules_markdown());
+    return kExitOk;
+  }
   const lint::Rule* rule = lint::find_rule(name);
   if (rule == nullptr) {
     std::vector<std::string_view> names;
@@ -187,6 +191,7 @@ int run_lint(const std::vector<std::string>& argv) {
   if (configs.has_errors()) {
     // A configuration that cannot be used: say why, lint nothing.
     run.io_error = true;
+    run.summary_detail = " (the configuration has errors: nothing was linted)";
   } else {
     std::size_t not_linted = 0;
     Progress progress("linting", files.size());

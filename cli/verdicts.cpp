@@ -19,8 +19,9 @@ void add_profile_option(ArgParser& parser) {
 Verdicts compute_verdicts(Workspace& workspace, SourceManager& sources, const std::vector<UnitId>& roots,
                           const std::string& spec, DiagnosticSink& sink) {
   Verdicts v;
-  v.profile = engine::select_profile(spec, workspace, sources, sink, v.usage_error);
-  engine::compile_declared_profiles(workspace, sources, sink, v.profile ? &v.profile->profile : nullptr);
+  const ast::Profile* attempted = nullptr;
+  v.profile = engine::select_profile(spec, workspace, sources, sink, v.usage_error, &attempted);
+  engine::compile_declared_profiles(workspace, sources, sink, attempted);
   if (!v.profile) return v;
   v.agreements = engine::evaluate_roots(workspace, roots, v.profile->profile);
   for (const auto& a : v.agreements) {

@@ -92,7 +92,7 @@ struct Predicate {
     negation,     // not a                      (operands[0])
     group,        // ( a [moment] )             (operands[0], moment)
     state,        // [adverb] WORD qualifiers*  (word, adverb, qualifiers, verifier)
-    in_force,     // in force
+    in_force,     // in force                   (word: the word after `in`)
     within,       // within DURATION            (duration)
     side,         // of the WORD side           (word)
     kind,         // of kind NAME               (name)
@@ -131,6 +131,9 @@ struct NounPhrase {
   // For a relative clause (`that is ...`, `which holds ...`): its verb, so that
   // explanations can put the phrase in the singular or the plural.
   std::optional<Word> relative_verb;
+  // A moment written right after the words, with no state before it: only a
+  // misspelt participle explains it ("sanctions liftd at end").
+  std::optional<Span> stray_moment;
   Span span;
 };
 

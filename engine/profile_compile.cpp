@@ -389,6 +389,13 @@ class Compiler {
       unknown_noun(noun);
       return nullptr;
     }
+    if (np.stray_moment) {
+      error(make_diagnostic(DiagId::profile_unknown_word, *np.stray_moment,
+                            fmt::format("`{}` follows `{}`, which is not a state", text(*np.stray_moment), noun.text))
+                .with_label("a moment needs a state before it")
+                .with_help(fmt::format("write a state before the moment, like `{} lifted {}`", noun.text,
+                                       text(*np.stray_moment))));
+    }
     auto out = std::make_shared<CNounPhrase>();
     out->domain = entry->domain;
     out->span = np.span;
@@ -535,6 +542,14 @@ class Compiler {
       case K::in_force:
         out->kind = CK::state;
         out->state = StateWord::in_force;
+        if (p.word.text != "force") {
+          Diagnostic diag = make_diagnostic(DiagId::profile_unknown_state, p.span,
+                                            fmt::format("unknown state `in {}`", p.word.text));
+          diag.with_label(fmt::format("not a state of {}", plural(d)));
+          diag.with_help("did you mean `in force`?");
+          error(std::move(diag));
+          break;
+        }
         check_domain(p, d, dom(Domain::sanction));
         break;
       case K::within:
@@ -641,7 +656,7 @@ class Compiler {
     Diagnostic d = make_diagnostic(DiagId::profile_unknown_unit, du.span,
                                    fmt::format("unknown unit `{}` in `within`", du.unit_text));
     d.with_label("not a unit of time");
-    const std::vector<std::string_view> units = {"day", "days", "week", "weeks", "month", "months", "year", "years"};
+    const std::vector<std::string_view> units = {"days", "weeks", "months", "years", "day", "week", "month", "year"};
     if (auto m = closest_match(du.unit_text, units)) {
       d.with_help(fmt::format("did you mean `{}`?", *m));
     } else {

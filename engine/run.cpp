@@ -42,8 +42,9 @@ std::optional<CompiledProfile> load_builtin_profile(std::string_view name, Sourc
 
 std::optional<SelectedProfile> select_profile(std::string_view spec, Workspace& workspace,
                                               SourceManager& sources, DiagnosticSink& sink,
-                                              bool& usage_error) {
+                                              bool& usage_error, const ast::Profile** attempted) {
   usage_error = false;
+  if (attempted) *attempted = nullptr;
   const std::string name = spec.empty() ? std::string(kDefaultProfile) : std::string(spec);
 
   // 1. A profile declared in the loaded files.
@@ -62,6 +63,7 @@ std::optional<SelectedProfile> select_profile(std::string_view spec, Workspace& 
     return std::nullopt;
   }
   if (found.size() == 1) {
+    if (attempted) *attempted = found[0];
     auto compiled = compile_profile(*found[0], sources, sink);
     if (!compiled) return std::nullopt;
     return SelectedProfile{std::move(*compiled), ProfileOrigin::input};
@@ -109,6 +111,7 @@ std::optional<SelectedProfile> select_profile(std::string_view spec, Workspace& 
       usage_error = true;
       return std::nullopt;
     }
+    if (attempted) *attempted = chosen;
     auto compiled = compile_profile(*chosen, sources, sink);
     if (!compiled) return std::nullopt;
     return SelectedProfile{std::move(*compiled), ProfileOrigin::file};
@@ -131,6 +134,16 @@ std::optional<SelectedProfile> select_profile(std::string_view spec, Workspace& 
   sink.emit(std::move(d));
   usage_error = true;
   return std::nullopt;
+}
+
+void compile_declared_profiles(const Workspace& workspace, const SourceManager& sources, DiagnosticSink& sink,
+                               const ast::Profile* skip) {
+  for (UnitId u = 0; u < workspace.unit_count(); ++u) {
+    for (const ast::Profile* p : workspace.unit(u).tree.profiles()) {
+      if (p == skip) continue;
+      (void)compile_profile(*p, sources, sink);
+    }
+  }
 }
 
 void compile_declared_profiles(const Workspace& workspace, const SourceManager& sources, DiagnosticSink& sink,

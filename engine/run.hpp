@@ -40,9 +40,11 @@ struct SelectedProfile {
 // or one named like the file). Problems are diagnostics (E0406, E0410, and
 // the profile's own errors); returns nullopt after reporting them.
 // `usage_error` is set when the spec names nothing at all (exit status 2).
+// `attempted` (if given) is set to the declared profile that was chosen, even
+// when it failed to compile, so that its errors are not reported twice.
 std::optional<SelectedProfile> select_profile(std::string_view spec, Workspace& workspace,
                                               SourceManager& sources, DiagnosticSink& sink,
-                                              bool& usage_error);
+                                              bool& usage_error, const ast::Profile** attempted = nullptr);
 
 // Parses and compiles a built-in profile. Built-in profiles are tested to be
 // free of errors; any diagnostic goes to `sink`.
@@ -50,7 +52,12 @@ std::optional<CompiledProfile> load_builtin_profile(std::string_view name, Sourc
                                                     DiagnosticSink& sink);
 
 // Compiles every profile declared in the workspace's files (reporting their
-// errors once each), except the one already selected.
+// errors once each), except `skip` (the one select_profile compiled).
+void compile_declared_profiles(const Workspace& workspace, const SourceManager& sources, DiagnosticSink& sink,
+                               const ast::Profile* skip);
+// The same, skipping the declared profile that `selected` was compiled from
+// (if any). Prefer the overload above: a selected profile that failed to
+// compile is null here, and its errors would be reported twice.
 void compile_declared_profiles(const Workspace& workspace, const SourceManager& sources, DiagnosticSink& sink,
                                const CompiledProfile* selected);
 

@@ -280,7 +280,11 @@ struct verified_by : seq<w_by, sp, not_at<w_the>, not_at<w_end>, verifier_ref> {
 struct state_qualifier : sor<state_adverb, snapback_with, snapback_without, verified_by> {};
 struct state_word : seq<not_at<function_word>, identifier> {};
 struct p_state : seq<opt<state_adverb, sp>, state_word, star<sp, state_qualifier>> {};
-struct p_in_force : seq<w_in, sp, w_force> {};
+// `in force`; any other word after `in` (not a step or a quantified phrase)
+// is read as a misspelt `force`, so that it gets "did you mean".
+struct force_word : identifier {};
+struct p_in_force : seq<w_in, sp, not_at<quantifier>, not_at<w_step>, not_at<w_program>, not_at<w_the>,
+                        force_word> {};
 struct p_within : seq<w_within, sp, must<duration>> {};
 struct p_open : one<'('> {};
 struct p_close : one<')'> {};
@@ -312,7 +316,10 @@ struct participle : seq<at<participle_start>, property> {};
 struct relative : sor<relative_that, participle> {};
 
 // "relief clauses in step freeze that are verified"
-struct noun_phrase : seq<opt<w_the, sp>, np_words, star<sp, filter>, opt<sp, relative>> {};
+// A moment right after the words ("sanctions liftd at end") can only belong to
+// a misspelt participle: it is kept so that the compiler can say so.
+struct stray_moment : time {};
+struct noun_phrase : seq<opt<w_the, sp>, np_words, star<sp, filter>, opt<sp, sor<relative, stray_moment>>> {};
 // A quantified noun phrase: "every dismantle clause", "at least 2 steps".
 struct qnp : seq<quantifier, sp, must<noun_phrase>> {};
 

@@ -12,6 +12,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "cli/inputs.hpp"
+#include "cli/verdicts.hpp"
 #include "dsl/render.hpp"
 #include "dsl/resolve.hpp"
 
@@ -45,12 +46,13 @@ ArgParser make_parser() {
                Arity::one_or_more);
   add_format_option(p, {"text", "json"});
   add_color_option(p);
+  add_profile_option(p);  // engine: verdicts (cli/verdicts.hpp)
   p.option("max-file-size", "BYTES", "refuse files larger than this (suffixes k, M, G)", {}, "64M");
   p.description(
       "Reads every file (and the files it imports), reports syntax errors, undefined or\n"
       "duplicate names, and clauses that do not make sense, then prints a summary line.");
   p.exit_status(kExitOk, "no error diagnostic");
-  p.exit_status(kExitFinding, "at least one error diagnostic");
+  p.exit_status(kExitFinding, "at least one error diagnostic, or an unacceptable agreement");
   p.exit_status(kExitUsage, "a usage error, or an input that could not be read");
   p.example("terms check examples/", "check every `*.terms` file under examples/");
   p.example("terms check --format json deal.terms", "the diagnostics as JSON");
@@ -84,32 +86,30 @@ void load_inputs(CheckRun& run, const InputSet& inputs, std::uint64_t max_file_b
   }
 }
 
-int report(const CheckRun& run, const std::string& format, bool color) {
+int report(const CheckRun& run, const std::string& format, bool color, const Verdicts& verdicts) {
   const std::vector<Diagnostic>& diags = run.diagnostics.all();
   const DiagnosticCounts counts = count_diagnostics(diags);
 
-  // ---- Verdicts (engine, issue 3) ------------------------------------------
-  // The engine's verdicts for the agreements of `run.roots` are added here, in
-  // a function of their own (e.g. cli/verdicts.cpp) called from this spot:
-  // text output prints them after the diagnostics and before the summary line;
-  // JSON output adds a "verdicts" array to `json` below; an unacceptable
-  // agreement makes the status kExitFinding (an I/O error keeps kExitUsage).
-  // --------------------------------------------------------------------------
+  // Verdicts (engine, issue 3): computed by compute_verdicts() in run_check;
+  // printed after the diagnostics and before the summary line, or added to
+  // the JSON report as "verdicts" (cli/verdicts.hpp).
 
   if (format == "json") {
     nlohmann::ordered_json json = report_to_json(run.files, diags, run.sources);
+    json["verdicts"] = verdicts_json(verdicts, run.sources);
     fmt::print("{}", dump_json(json));
   } else {
     RenderOptions options;
     options.color = color;
     std::string out = render_text(diags, run.sources, options);
     if (!out.empty()) out += '\n';
+    if (const std::string v = verdicts_text(verdicts, run.sources, color); !v.empty()) out += v + '\n';
     out += fmt::format("checked {} file{}: {}\n", run.files.size(), run.files.size() == 1 ? "" : "s",
                        counts_phrase(counts));
     fmt::print("{}", out);
   }
   if (run.io_error) return kExitUsage;
-  return counts.errors > 0 ? kExitFinding : kExitOk;
+  return status_with_verdicts(verdicts, counts.errors > 0 ? kExitFinding : kExitOk);
 }
 
 int run_check(const std::vector<std::string>& argv) {
@@ -130,7 +130,9 @@ int run_check(const std::vector<std::string>& argv) {
 
   CheckRun run(*max_bytes);
   load_inputs(run, expand_inputs(args->positionals()), *max_bytes);
-  return report(run, args->value_or("format", "text"), use_color(color_mode(*args), STDOUT_FILENO));
+  const Verdicts verdicts =
+      compute_verdicts(run.workspace, run.sources, run.roots, args->value_or("profile", ""), run.diagnostics);
+  return report(run, args->value_or("format", "text"), use_color(color_mode(*args), STDOUT_FILENO), verdicts);
 }
 
 const CommandRegistration registration{"check", "parse, resolve and check term files", run_check};

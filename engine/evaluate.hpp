@@ -53,7 +53,7 @@ struct AgreementResult {
 };
 
 struct EvaluateOptions {
-  std::size_t max_evidence = 8;  // per condition
+  std::size_t max_evidence = 5;  // per condition (merged items; the rest are counted)
 };
 
 AgreementResult evaluate(const CompiledProfile& profile, const Deal& deal, const EvaluateOptions& options = {});

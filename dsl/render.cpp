@@ -67,6 +67,34 @@ char32_t shown_as(char32_t c) {
   return c;
 }
 
+// Text outside the snippet quotes the input too (names, import paths, file
+// names): its control characters would reach the terminal as escape sequences.
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x20 && byte < 0x7F) {
+      out += text[i++];
+      continue;
+    }
+    append_utf8(out, shown_as(decode_utf8(text, i)));
+  }
+  return out;
+}
+
+Diagnostic printable(const Diagnostic& raw) {
+  Diagnostic d = raw;
+  d.message = printable(raw.message);
+  d.label = printable(raw.label);
+  d.path = printable(raw.path);
+  for (Label& r : d.related) r.message = printable(r.message);
+  for (std::string& n : d.notes) n = printable(n);
+  for (std::string& h : d.help) h = printable(h);
+  return d;
+}
+
 // The glyphs of one source line, each with its display column. Tabs expand to
 // the next tab stop; everything is measured in terminal cells.
 class LineView {
@@ -209,55 +237,65 @@ void draw_line(std::string& out, const SourceFile& f, std::uint32_t line,
   const std::uint32_t line_begin = f.line_start(line);
   const LineView view(bytes, o.tab_width);
   const unsigned total = view.width();
+  const std::string number = fmt::format("{:>{}}", line, width);
 
   struct Cols {
     unsigned begin, end;
   };
   std::vector<Cols> cols;
-  unsigned lo = total;
   for (const Segment* s : marks) {
     const unsigned b = view.column_of(s->begin - line_begin);
-    const unsigned e = std::max(view.column_of(s->end - line_begin), b);
-    cols.push_back(Cols{b, e});
-    lo = std::min(lo, b);
+    cols.push_back(Cols{b, std::max(view.column_of(s->end - line_begin), b)});
   }
 
-  // Long lines (a minified or generated file) show a window around the marks.
-  unsigned first = 0;
-  unsigned last = total;
+  // Prints the display columns [first, last) of the line and the marks
+  // [from, to) under it.
+  auto draw = [&](unsigned first, unsigned last, std::size_t from, std::size_t to) {
+    const bool cut_left = first > 0;
+    const bool cut_right = last < total;
+    const unsigned shift = cut_left ? 3 : 0;  // the "..." before the window
+    std::string text = view.slice(first, last);
+    if (cut_left) text = "..." + text;
+    if (cut_right) text += "...";
+    if (text.empty()) {
+      out += fmt::format("{}\n", paint(kGutter, number + " |"));
+    } else {
+      out += fmt::format("{} {}\n", paint(kGutter, number + " |"), text);
+    }
+    for (std::size_t k = from; k < to; ++k) {
+      const Segment& s = *marks[k];
+      const unsigned b = std::clamp(cols[k].begin, first, last);
+      const unsigned e = std::clamp(cols[k].end, first, last);
+      const unsigned at = b - first + shift;
+      const unsigned len = std::max(e - b, 1u);
+      const std::string mark(len, s.primary ? '^' : '-');
+      const std::string_view style = s.primary ? severity_style(severity) : kGutter;
+      out += paint(kGutter, fmt::format("{:{}} |", "", width));
+      out += std::string(at + 1, ' ') + paint(style, mark);
+      if (!s.label.empty()) out += " " + paint(style, s.label);
+      out += '\n';
+    }
+  };
+
   const unsigned max_width = std::max(o.max_line_width, 20u);
-  if (total > max_width) {
-    const unsigned lead = max_width / 8;
-    first = lo > lead ? lo - lead : 0;
+  if (total <= max_width || marks.empty()) {
+    draw(0, total, 0, marks.size());
+    return;
+  }
+  // A long line (a minified or generated file) is shown as a window around
+  // its marks; marks too far apart for one window get a window each, so that
+  // no mark is drawn anywhere but under its own text.
+  const unsigned lead = max_width / 8;
+  std::size_t k = 0;
+  while (k < marks.size()) {
+    unsigned first = cols[k].begin > lead ? cols[k].begin - lead : 0;
+    if (first <= 3) first = 0;  // "..." would hide as much as it saves
     if (first + max_width > total) first = total - max_width;
-    last = first + max_width;
-  }
-  const bool cut_left = first > 0;
-  const bool cut_right = last < total;
-  const unsigned shift = cut_left ? 3 : 0;  // the "..." before the window
-
-  std::string text = view.slice(first, last);
-  if (cut_left) text = "..." + text;
-  if (cut_right) text += "...";
-  const std::string number = fmt::format("{:>{}}", line, width);
-  if (text.empty()) {
-    out += fmt::format("{}\n", paint(kGutter, number + " |"));
-  } else {
-    out += fmt::format("{} {}\n", paint(kGutter, number + " |"), text);
-  }
-
-  for (std::size_t k = 0; k < marks.size(); ++k) {
-    const Segment& s = *marks[k];
-    const unsigned b = std::clamp(cols[k].begin, first, last);
-    const unsigned e = std::clamp(cols[k].end, first, last);
-    const unsigned at = b - first + shift;
-    const unsigned len = std::max(e - b, 1u);
-    const std::string mark(len, s.primary ? '^' : '-');
-    const std::string_view style = s.primary ? severity_style(severity) : kGutter;
-    out += paint(kGutter, fmt::format("{:{}} |", "", width));
-    out += std::string(at + 1, ' ') + paint(style, mark);
-    if (!s.label.empty()) out += " " + paint(style, s.label);
-    out += '\n';
+    const unsigned last = first + max_width;
+    std::size_t to = k + 1;
+    while (to < marks.size() && cols[to].begin >= first && cols[to].begin < last) ++to;
+    draw(first, last, k, to);
+    k = to;
   }
 }
 
@@ -265,7 +303,7 @@ void draw_group(std::string& out, const FileGroup& g, unsigned width, Severity s
                 const RenderOptions& o, const Painter& paint) {
   const std::string pad(width, ' ');
   const LineCol at = g.file->line_col(g.first.begin);
-  out += fmt::format("{}{} {}:{}:{}\n", pad, paint(kGutter, "-->"), g.file->path(), at.line, at.column);
+  out += fmt::format("{}{} {}:{}:{}\n", pad, paint(kGutter, "-->"), printable(g.file->path()), at.line, at.column);
   out += fmt::format("{} {}\n", pad, paint(kGutter, "|"));
 
   std::map<std::uint32_t, std::vector<const Segment*>> by_line;
@@ -319,7 +357,8 @@ unsigned display_width(char32_t c) {
   return 1;
 }
 
-std::string render_text(const Diagnostic& d, const SourceManager& sources, const RenderOptions& o) {
+std::string render_text(const Diagnostic& raw, const SourceManager& sources, const RenderOptions& o) {
+  const Diagnostic d = printable(raw);
   const Painter paint(o.color);
   std::string out;
   const std::string head = d.code.empty() ? std::string(to_string(d.severity))

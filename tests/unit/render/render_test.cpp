@@ -234,6 +234,23 @@ TEST(RenderText, LongLinesAreWindowed) {
             "  |         ^^^\n");
 }
 
+TEST(RenderText, MarksTooFarApartGetAWindowEach) {
+  SourceManager sm;
+  const SourceFile& f = sm.add("long.terms", "party p; " + std::string(200, 'x') + " party p;\n");
+  Diagnostic d = make_diagnostic(DiagId::duplicate_name, find(f, "p;", 20), "duplicate");
+  d.with_label("again").with_related(find(f, "p;"), "first");
+  RenderOptions narrow;
+  narrow.max_line_width = 40;
+  EXPECT_EQ(render_text(d, sm, narrow),
+            "error[E0205]: duplicate\n"
+            " --> long.terms:1:217\n"
+            "  |\n"
+            "1 | party p; " + std::string(31, 'x') + "...\n"
+            "  |       -- first\n"
+            "1 | ..." + std::string(31, 'x') + " party p;\n"
+            "  |                                          ^^ again\n");
+}
+
 TEST(RenderText, WithoutASpanShowsThePath) {
   SourceManager sm;
   Diagnostic d = make_diagnostic(DiagId::io_unreadable, Span{}, "cannot read `x.terms`: permission denied");

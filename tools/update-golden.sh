@@ -32,5 +32,5 @@ filter="$(IFS=:; echo "${only[*]:-}")"
 TERMS_UPDATE_GOLDEN=1 TERMS_GOLDEN_ONLY="$filter" \
   "$build/tests/test_golden" --gtest_filter='Cases/GoldenTest.*' --gtest_brief=1 || true
 
-git -C "$root" status --short -- tests/golden
+git -C "$root" status --short -- "${only[@]:-tests/golden}"
 echo "review the changes with: git diff -- tests/golden" >&2

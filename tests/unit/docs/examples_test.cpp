@@ -163,6 +163,9 @@ std::string last_line(const std::string& text) {
   return lines.empty() ? std::string() : lines.back();
 }
 
+// `terms check examples/` exits 0 (issue 2, and `./dev examples`). Some examples
+// are unacceptable on purpose (the Hanoi offer) and say so with `expect
+// unacceptable`; a verdict the file anticipates is not a finding.
 TEST(ExamplesThroughTheBinary, CheckIsClean) {
   const auto r = run_terms({"check", "--color", "never", "examples/"});
   EXPECT_EQ(r.exit_status, 0) << r.out << r.err;

@@ -69,6 +69,7 @@ struct Word {
   std::uint32_t anchor = 0;
   Break brk = Break::never;
   unsigned order = 0;  // the canonical position of its group (modifiers); 0 = as written
+  unsigned line_indent = 0;  // when it starts a line: its indentation (0: the item's continuation)
   std::vector<const ast::Comment*> before;  // own-line comments before it
   std::vector<const ast::Comment*> after;   // trailing comments after it
 };
@@ -350,60 +351,60 @@ class Formatter {
     return tail;
   }
 
-  // Lays out the words of one item from column `indent`. Continuation lines
-  // start at `cont`; comments that follow the item go at `tail_indent`.
+  // Lays out the words of one item from column `indent`. Later lines start
+  // at the word's own `line_indent` if it has one, else at `cont`; comments
+  // that follow the item go at `tail_indent`.
   void layout(std::vector<Word>& words, std::string_view terminator, unsigned indent, unsigned cont,
               unsigned tail_indent, const std::vector<const ast::Comment*>& tail) {
     std::string line;
     std::size_t col = 0;
-    bool has_word = false;
-    auto start = [&](unsigned ind) {
-      line.assign(ind, ' ');
-      col = ind;
-      has_word = false;
-    };
+    bool has_word = false;   // the line under construction holds a word
+    bool first_line = true;  // no line of the item written yet
     auto flush = [&](bool comment) {
       out_ += line;
       out_ += '\n';
       have_line_ = true;
       last_line_comment_ = comment;
       has_word = false;
+      first_line = false;
     };
-    start(indent);
     for (std::size_t i = 0; i < words.size(); ++i) {
       Word& w = words[i];
       const bool last = i + 1 == words.size();
       if (last) w.text += terminator;
+      const unsigned own_indent = w.line_indent != 0 ? w.line_indent : cont;
       for (const ast::Comment* c : w.before) {
         if (has_word) flush(false);
-        start(cont);
-        line += comment_text(*c);
-        flush(true);
-        start(cont);
+        put_line(own_indent, comment_text(*c), true);
+        first_line = false;
       }
       const std::size_t width = code_points(w.text);
       if (has_word && (w.brk == Break::forced ||
                        (w.brk == Break::allowed && col + 1 + width > options_.width))) {
         flush(false);
-        start(cont);
       }
       if (has_word) {
         line += ' ';
         ++col;
+      } else {
+        const unsigned ind = first_line ? indent : own_indent;
+        line.assign(ind, ' ');
+        col = ind;
       }
       line += w.text;
       col += width;
       has_word = true;
-      const unsigned after_indent = last ? tail_indent : cont;
       for (std::size_t j = 0; j < w.after.size(); ++j) {
         if (j == 0) {
           line += ' ';
           line += comment_text(*w.after[j]);
           flush(true);
         } else {
-          put_line(after_indent, comment_text(*w.after[j]), true);
+          // On its own line before the next word: where that word's own-line comments go.
+          const Word* next = last ? nullptr : &words[i + 1];
+          const unsigned ind = next == nullptr ? tail_indent : next->line_indent != 0 ? next->line_indent : cont;
+          put_line(ind, comment_text(*w.after[j]), true);
         }
-        start(after_indent);
       }
     }
     if (has_word) flush(false);
@@ -615,24 +616,48 @@ class Formatter {
   }
 
   // `require ID "statement":` then the formula on the lines below, one level
-  // deeper, with the author's line breaks kept and long lines wrapped.
+  // deeper. The author's line breaks in the formula are kept: a line the
+  // author indented more than the formula's first line goes one level deeper
+  // still (as do the continuations of a line too long for the width), any
+  // other line at the formula's level. The header never breaks: a statement
+  // is one string, and a formula line below it would read as its continuation.
   void emit_condition(const ast::Condition& c, unsigned indent) {
     std::vector<Word> w;
     w.push_back(word_of(c.severity_span));
     w.push_back(word_of(c.id.span));
-    Word statement_word = word_of(c.statement.span, Break::allowed);
+    Word statement_word = word_of(c.statement.span);
     statement_word.text += ':';
     w.push_back(std::move(statement_word));
-    formula_words(w, c.formula_span);
-    const unsigned deeper = indent + options_.indent;
+    const unsigned base = indent + options_.indent;
+    const unsigned deeper = base + options_.indent;
+    formula_words(w, c.formula_span, base, deeper);
     statement(w, c.span.end, ";", indent, deeper, indent);
   }
 
+  // The column of `offset` on its line, tabs counting to the next multiple of 8.
+  std::size_t column(std::uint32_t offset) const {
+    std::uint32_t b = offset;
+    while (b > 0 && text_[b - 1] != '\n') --b;
+    std::size_t col = 0;
+    for (std::uint32_t i = b; i < offset; ++i) {
+      if (text_[i] == '\t') {
+        col = (col / 8 + 1) * 8;
+      } else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
+        ++col;
+      }
+    }
+    return col;
+  }
+
   // Splits a formula's text into words at whitespace and comments. A word
-  // that starts a line in the source starts a line in the output.
-  void formula_words(std::vector<Word>& w, Span s) const {
+  // that starts a line in the source starts a line in the output: at `base`,
+  // or at `deeper` when the author put it to the right of the formula's first
+  // word.
+  void formula_words(std::vector<Word>& w, Span s, unsigned base, unsigned deeper) const {
     std::uint32_t p = s.begin;
     bool line_start = true;
+    bool first = true;
+    std::size_t first_column = 0;
     while (p < s.end) {
       const char c = text_[p];
       if (is_space(c)) {
@@ -655,9 +680,17 @@ class Formatter {
         ++p;
       }
       p = std::min(p, s.end);
-      w.push_back(word(std::string(text_.substr(begin, p - begin)), begin,
-                       line_start ? Break::forced : Break::allowed));
+      Word next = word(std::string(text_.substr(begin, p - begin)), begin,
+                       line_start ? Break::forced : Break::allowed);
+      if (first) {
+        first_column = column(begin);
+        next.line_indent = base;
+      } else if (line_start) {
+        next.line_indent = column(begin) > first_column ? deeper : base;
+      }
+      w.push_back(std::move(next));
       line_start = false;
+      first = false;
     }
   }
 

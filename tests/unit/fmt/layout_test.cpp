@@ -306,7 +306,7 @@ TEST(NotFormatted, FormatSourceReportsTheErrors) {
 
 // ---- profiles -----------------------------------------------------------------------------
 
-TEST(Profiles, ConditionsPutTheFormulaOnTheNextLineAndKeepItsLineBreaks) {
+TEST(Profiles, ConditionsPutTheFormulaOnTheNextLineAndKeepItsLineBreaksAndIndentation) {
   EXPECT_EQ(format_text("profile   p \"P\" {\n"
                         "require   verified-dismantlement \"Dismantlement must be verifiable\":every dismantle clause is verified;\n"
                         "  prefer x \"X\":\n"
@@ -318,7 +318,7 @@ TEST(Profiles, ConditionsPutTheFormulaOnTheNextLineAndKeepItsLineBreaks) {
             "    every dismantle clause is verified;\n"
             "  prefer x \"X\":\n"
             "    share of sanctions lifted or suspended at end\n"
-            "    <= share of facilities dismantled and verified at end;\n"
+            "      <= share of facilities dismantled and verified at end;\n"
             "}\n");
 }
 
@@ -333,7 +333,7 @@ TEST(Profiles, WrapLongFormulaLinesAndKeepComments) {
             "  require c \"C\":\n"
             "    every dismantle clause # why\n"
             "    is verified and every freeze clause\n"
-            "    is verified; # end\n"
+            "      is verified; # end\n"
             "}\n");
 }
 

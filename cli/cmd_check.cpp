@@ -52,7 +52,7 @@ ArgParser make_parser() {
       "Reads every file (and the files it imports), reports syntax errors, undefined or\n"
       "duplicate names, and clauses that do not make sense, then prints a summary line.");
   p.exit_status(kExitOk, "no error diagnostic");
-  p.exit_status(kExitFinding, "at least one error diagnostic, or an unacceptable agreement");
+  p.exit_status(kExitFinding, "at least one error diagnostic, or an unacceptable agreement that does not say `expect unacceptable;`");
   p.exit_status(kExitUsage, "a usage error, or an input that could not be read");
   p.example("terms check examples/", "check every `*.terms` file under examples/");
   p.example("terms check --format json deal.terms", "the diagnostics as JSON");

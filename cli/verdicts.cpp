@@ -24,8 +24,16 @@ Verdicts compute_verdicts(Workspace& workspace, SourceManager& sources, const st
   engine::compile_declared_profiles(workspace, sources, sink, attempted);
   if (!v.profile) return v;
   v.agreements = engine::evaluate_roots(workspace, roots, v.profile->profile);
+  // An unacceptable agreement is a finding unless its file says so itself
+  // (`expect unacceptable;`): a library may keep deals it documents as bad, as
+  // the examples keep the Hanoi offer. `terms test` checks that expectation.
   for (const auto& a : v.agreements) {
-    if (a.result && a.result->verdict == engine::Verdict::unacceptable) v.unacceptable = true;
+    if (!a.result || a.result->verdict != engine::Verdict::unacceptable) continue;
+    bool expected = false;
+    for (const ast::Expectation* e : a.agreement->expectations()) {
+      expected = expected || e->kind == ast::Expectation::Kind::unacceptable;
+    }
+    if (!expected) v.unacceptable = true;
   }
   return v;
 }

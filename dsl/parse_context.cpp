@@ -18,10 +18,13 @@ Context::Context(const SourceFile& source, DiagnosticSink& sink, const ParseOpti
 void Context::report(Diagnostic d) {
   if (d.severity == Severity::error) {
     file_.has_syntax_errors = true;
-    if (++errors_ > options_.max_errors) {
-      sink_.emit(make_diagnostic(
-                     DiagId::syntax_too_many_errors, d.span,
-                     fmt::format("too many syntax errors; parsing stopped after {}", options_.max_errors))
+    // The last diagnostic of the budget says that parsing stopped, so that a
+    // consumer showing `max_errors` diagnostics per file still shows it.
+    if (++errors_ >= options_.max_errors) {
+      sink_.emit(make_diagnostic(DiagId::syntax_too_many_errors, d.span,
+                                 fmt::format("too many syntax errors; parsing stopped after {}",
+                                             options_.max_errors - 1))
+                     .with_label("parsing stopped here")
                      .with_help("fix the errors above and run again"));
       throw too_many_errors{};
     }
@@ -90,14 +93,13 @@ const std::vector<std::string_view>& top_words() {
 }  // namespace
 
 void Context::expected(const char* at, std::string_view message, bool after_previous_token,
-                       bool recovering) {
+                       bool recovering, DiagId code) {
   if (!recovering) raised = true;
   const std::uint32_t off = offset(at);
   if (off == last_error_offset_) return;  // one error per position (nested blocks at EOF)
   last_error_offset_ = off;
   const std::string_view tok = found_token(at);
-  Diagnostic d = make_diagnostic(DiagId::syntax_error, Span{},
-                                 fmt::format("{}, found {}", message, describe(tok)));
+  Diagnostic d = make_diagnostic(code, Span{}, fmt::format("{}, found {}", message, describe(tok)));
   if (after_previous_token) {
     const std::uint32_t prev = previous_token_end(at);
     d.span = span_at(prev, 0);

@@ -42,7 +42,7 @@ class Context {
   // A must<> point failed at `at`: record "message, found X" (once per position).
   // With `recovering`, the caller carries on as if the token were there (no raise).
   void expected(const char* at, std::string_view message, bool after_previous_token,
-                bool recovering = false);
+                bool recovering = false, DiagId code = DiagId::syntax_error);
   // A recovery skip ran over [b, e): report it unless a raise already explained it.
   void recovered(const char* b, const char* e, bool inside_block, bool inside_step);
   // Any other syntax diagnostic (counts against the error budget).
@@ -87,6 +87,12 @@ struct StateBase {
 template <typename Rule>
 inline constexpr bool anchor_after_previous = false;
 
+// The registry code of a must<> failure: E0100 unless the rule has its own.
+template <typename Rule>
+inline constexpr DiagId diagnostic_for = DiagId::syntax_error;
+template <> inline constexpr DiagId diagnostic_for<grammar::string_close> = DiagId::syntax_unterminated_string;
+template <> inline constexpr DiagId diagnostic_for<grammar::escaped_char> = DiagId::syntax_bad_escape;
+
 // The control: records comments, guards nesting depth, and turns must<>
 // failures into diagnostics followed by a recoverable_error.
 template <typename Rule>
@@ -113,7 +119,8 @@ struct control : tao::pegtl::normal<Rule> {
   [[noreturn]] static void raise(const ParseInput& in, State& st) {
     static_assert(grammar::error_message<Rule> != nullptr,
                   "every rule used in must<> needs a grammar::error_message");
-    st.ctx->expected(in.current(), grammar::error_message<Rule>, anchor_after_previous<Rule>);
+    st.ctx->expected(in.current(), grammar::error_message<Rule>, anchor_after_previous<Rule>, false,
+                     diagnostic_for<Rule>);
     throw recoverable_error{};
   }
 };

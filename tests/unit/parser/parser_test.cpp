@@ -248,6 +248,8 @@ TEST(Parser, ClauseWordsThatBelongOutsideAStep) {
 TEST(Parser, UnterminatedStringAndBadEscape) {
   auto p = parse("party a \"no end;\nparty b \"bad \\q\";\nparty c;\n");
   ASSERT_EQ(p->diags.all().size(), 2u);
+  EXPECT_EQ(p->diags.all()[0].code, "E0103");
+  EXPECT_EQ(p->diags.all()[1].code, "E0105");
   EXPECT_EQ(p->diags.all()[0].message,
             "unterminated string: expected a closing `\"` on the same line, found end of line");
   EXPECT_EQ(p->diags.all()[1].message,
@@ -288,8 +290,10 @@ TEST(Parser, ErrorBudgetStopsTheParse) {
   ParseOptions opts;
   opts.max_errors = 10;
   parse_file(src, diags, opts);
-  ASSERT_EQ(diags.all().size(), 11u);
+  // Nine errors, then the tenth diagnostic says parsing stopped.
+  ASSERT_EQ(diags.all().size(), 10u);
   EXPECT_EQ(diags.all().back().code, "E0107");
+  EXPECT_EQ(diags.all().back().message, "too many syntax errors; parsing stopped after 9");
 }
 
 TEST(Parser, RandomBytesNeverCrash) {

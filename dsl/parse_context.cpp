@@ -109,6 +109,11 @@ void Context::expected(const char* at, std::string_view message, bool after_prev
     d.span = span_at(off, static_cast<std::uint32_t>(tok.size()));
     d.label = tok.empty() ? "file ends here" : "unexpected here";
   }
+  if (code == DiagId::syntax_unterminated_string) {
+    d.with_help("close the string with `\"` before the end of the line");
+  } else if (code == DiagId::syntax_bad_escape) {
+    d.with_help("write `\\\\` for a backslash and `\\\"` for a double quote; other characters need no escape");
+  }
   if (!tok.empty() && grammar::recovery_detail::is_ident_char(tok.front())) {
     if (message.find("modifier") != std::string_view::npos) {
       if (auto m = closest_match(tok, modifier_words())) d.with_help(fmt::format("did you mean `{}`?", *m));

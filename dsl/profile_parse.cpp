@@ -208,7 +208,9 @@ class Converter {
         np->relative = verb_phrase(vp);
         np->relative_verb = first_word(vp);
       } else if (c->is_type<pf::participle>()) {
-        np->relative = property(child(*c, 0));
+        // The lookahead that recognises a participle may leave a node before
+        // the property (PEGTL keeps nodes of a successful at<>): take the last.
+        np->relative = property(child(*c, c->children.size() - 1));
       } else if (c->is_type<pf::stray_moment>()) {
         np->stray_moment = span(*c);
       } else {

@@ -274,6 +274,17 @@ class Evaluator {
     return deal_.end();
   }
 
+  // " (step `freeze`)": which step a moment like "after the first step that
+  // ..." turned out to be, for reasons.
+  std::string moment_note(const CMoment& m) {
+    if (m.kind != ast::Moment::Kind::after && m.kind != ast::Moment::Kind::before) return {};
+    if (!m.anchor || m.anchor->kind == ast::StepAnchor::Kind::named) return {};
+    const auto p = anchor_position(*m.anchor);
+    if (!p) return " (there is no such step, so the state at the end is read)";
+    const DealStep& st = deal_.steps()[static_cast<std::size_t>(*p)];
+    return st.implicit() ? std::string(" (the clauses outside any step)") : fmt::format(" (step `{}`)", st.name);
+  }
+
   std::optional<Position> anchor_position(const CAnchor& a) {
     switch (a.kind) {
       case ast::StepAnchor::Kind::named: return deal_.step_position(a.step);
@@ -700,6 +711,9 @@ class Evaluator {
         out.reason = fmt::format("{} ({} required)", share(k, true), count_words(q.kind, q.count));
         evidence_for(yes, true);
         break;
+    }
+    if (vp && vp->predicate && vp->predicate->kind == CPredicate::Kind::at_moment) {
+      out.reason += moment_note(*vp->predicate->moment);
     }
     return out;
   }

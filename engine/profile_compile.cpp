@@ -401,7 +401,7 @@ class Compiler {
     out->span = np.span;
     out->slot = slots_++;
     if (entry->verbs != 0) out->filters.push_back(verbs_predicate(entry->verbs, noun));
-    for (std::size_t i = 0; i + 1 < np.words.size(); ++i) adjective(np.words[i], *out);
+    for (std::size_t i = 0; i + 1 < np.words.size(); ++i) adjective(np.words[i], noun.text, *out);
     for (const auto& f : np.filters) {
       if (auto p = predicate(*f, out->domain)) out->filters.push_back(std::move(p));
     }
@@ -468,7 +468,7 @@ class Compiler {
     return p;
   }
 
-  void adjective(const ast::Word& w, CNounPhrase& np) {
+  void adjective(const ast::Word& w, std::string_view noun, CNounPhrase& np) {
     const AdjectiveEntry* entry = nullptr;
     for (const auto& a : kAdjectives) {
       if (a.word == w.text) entry = &a;
@@ -477,7 +477,7 @@ class Compiler {
       std::vector<std::string_view> candidates;
       for (const auto& a : kAdjectives) candidates.push_back(a.word);
       Diagnostic d = make_diagnostic(DiagId::profile_unknown_word, w.span,
-                                     fmt::format("unknown word `{}` before `{}`", w.text, plural(np.domain)));
+                                     fmt::format("unknown word `{}` before `{}`", w.text, noun));
       d.with_label("not a word the engine knows");
       if (auto m = closest_match(w.text, candidates)) {
         d.with_help(fmt::format("did you mean `{}`?", *m));
@@ -653,7 +653,10 @@ class Compiler {
       case ast::DurationUnit::year: return du.amount * 365;
       case ast::DurationUnit::unknown: break;
     }
-    Diagnostic d = make_diagnostic(DiagId::profile_unknown_unit, du.span,
+    const auto unit_length = static_cast<std::uint32_t>(du.unit_text.size());
+    const Span unit_span =
+        du.span.size() >= unit_length ? Span{du.span.file, du.span.end - unit_length, du.span.end} : du.span;
+    Diagnostic d = make_diagnostic(DiagId::profile_unknown_unit, unit_span,
                                    fmt::format("unknown unit `{}` in `within`", du.unit_text));
     d.with_label("not a unit of time");
     const std::vector<std::string_view> units = {"days", "weeks", "months", "years", "day", "week", "month", "year"};

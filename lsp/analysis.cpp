@@ -26,6 +26,13 @@ const std::vector<Occurrence>& Analysis::occurrences(UnitId unit) const {
   return it->second;
 }
 
+const Analysis::AgreementVerdict* Analysis::verdict_of(const ast::Agreement* agreement) const {
+  for (const auto& v : verdicts) {
+    if (v.agreement == agreement) return &v;
+  }
+  return nullptr;
+}
+
 const Occurrence* Analysis::occurrence_at(std::uint32_t offset) const {
   return lsp::occurrence_at(occurrences(root_), offset);
 }

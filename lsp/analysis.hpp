@@ -41,6 +41,11 @@ class Analysis {
   const Unit& root_unit() const { return workspace_->unit(root_); }
   const SourceFile& root_source() const { return *root_unit().source; }
 
+  // For the passes (lint, verdicts), which may load a profile file and add
+  // the built-in profiles' text.
+  Workspace& mutable_workspace() { return *workspace_; }
+  SourceManager& mutable_sources() { return sources_; }
+
   // Every diagnostic of the load (all files), then those added by later passes.
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_.all(); }
   DiagnosticBag& mutable_diagnostics() { return diagnostics_; }
@@ -61,6 +66,24 @@ class Analysis {
   // statement), for completion after `expect violated` and for hovers. Filled
   // by the verdict pass; empty when no profile is in use.
   std::vector<std::pair<std::string, std::string>> known_conditions;
+
+  // Each agreement of the root file with its verdict, for hovers. Filled by
+  // the verdict pass; an agreement whose file has errors is not evaluated.
+  struct ConditionVerdict {
+    std::string id;
+    std::string statement;
+    std::string reason;
+    bool holds = false;
+    bool required = true;
+  };
+  struct AgreementVerdict {
+    const ast::Agreement* agreement = nullptr;
+    std::string profile;
+    std::string verdict;  // "acceptable", "acceptable with reservations", "unacceptable"; "" if not evaluated
+    std::vector<ConditionVerdict> conditions;
+  };
+  std::vector<AgreementVerdict> verdicts;
+  const AgreementVerdict* verdict_of(const ast::Agreement* agreement) const;
 
  private:
   SourceManager sources_;

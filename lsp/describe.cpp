@@ -23,6 +23,10 @@ std::string join_names(const std::vector<std::string>& names) {
   return out;
 }
 
+bool contains_span(Span outer, Span inner) {
+  return outer.file == inner.file && inner.begin >= outer.begin && inner.end <= outer.end;
+}
+
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
@@ -226,6 +230,22 @@ std::string Describer::clause(const ast::Clause& c) const {
 }
 
 std::string Describer::expectation(const ast::Expectation& e) const {
+  std::string out = expectation_text(e);
+  if (!e.condition) return out;
+  for (const auto& [id, statement] : analysis_.known_conditions) {
+    if (id == e.condition->name) out += fmt::format("\n\n`{}`: {}", id, statement);
+  }
+  for (const auto& v : analysis_.verdicts) {
+    for (const auto& c : v.conditions) {
+      if (c.id != e.condition->name || v.agreement == nullptr) continue;
+      if (!contains_span(v.agreement->span, e.span)) continue;
+      out += fmt::format("\n\nUnder `{}` it {}: {}.", v.profile, c.holds ? "holds" : "fails", c.reason);
+    }
+  }
+  return out;
+}
+
+std::string Describer::expectation_text(const ast::Expectation& e) const {
   switch (e.kind) {
     case ast::Expectation::Kind::acceptable:
       return "**expect acceptable**: `terms test` fails unless every `require` condition of the profile holds "
@@ -265,7 +285,21 @@ std::string Describer::agreement(const ast::Agreement& a) const {
   std::vector<std::string> builds;
   for (const ast::Ident* b : a.builds_on()) builds.push_back(b->name);
   if (!builds.empty()) out += "; builds on " + join_names(builds);
-  out += ".\n\n" + declared_at(a.name.span);
+  out += ".";
+  if (const auto* v = analysis_.verdict_of(&a)) {
+    if (v->verdict.empty()) {
+      out += fmt::format("\n\nNot evaluated under `{}`: its file or an import has errors.", v->profile);
+    } else {
+      std::size_t holding = 0;
+      for (const auto& c : v->conditions) holding += c.holds ? 1 : 0;
+      out += fmt::format("\n\nVerdict under `{}`: **{}** ({} of {} conditions hold)", v->profile, v->verdict,
+                         holding, v->conditions.size());
+      for (const auto& c : v->conditions) {
+        if (!c.holds) out += fmt::format("\n- {} `{}` fails: {}", c.required ? "require" : "prefer", c.id, c.reason);
+      }
+    }
+  }
+  out += "\n\n" + declared_at(a.name.span);
   return out;
 }
 

@@ -32,6 +32,7 @@ class Describer {
   static std::string_view verb_effect(ast::Verb verb);
 
  private:
+  std::string expectation_text(const ast::Expectation& e) const;
   std::string declared_at(Span span) const;
   std::string source_text(Span span) const;
   std::string entity_name(EntityId id) const;

@@ -9,7 +9,9 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "dsl/config.hpp"
 #include "dsl/file_system.hpp"
 #include "dsl/resolve.hpp"
 #include "lsp/analysis.hpp"
@@ -21,6 +23,8 @@ struct Settings {
   LoadOptions load;
   std::string config_path;  // the terms.json in force, empty when none
   std::string profile;      // profile name or file, empty: the default
+  Config config;            // the parsed terms.json (defaults when none)
+  std::vector<std::string> config_problems;  // "terms.json:3:5: unknown key ..." lines
 };
 
 // The settings for a document at `document_path`.

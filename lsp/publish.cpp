@@ -21,6 +21,13 @@ int lsp_severity(Severity s) {
   return severity::error;
 }
 
+// Whether a span lies in a file the editor can open (not a built-in profile,
+// whose path is `<builtin>/...`).
+bool addressable(const SourceManager& sources, Span span) {
+  const SourceFile* file = span.valid() ? sources.find(span.file) : nullptr;
+  return file != nullptr && !file->path().empty() && file->path().front() != '<';
+}
+
 json related_entry(const SourceManager& sources, Span span, const std::string& message) {
   return json{{"location", location_of(sources, span)}, {"message", message}};
 }
@@ -40,9 +47,9 @@ json to_lsp(const Diagnostic& d, const SourceManager& sources, const SourceFile&
   for (const auto& help : d.help) message += "\nhelp: " + help;
   out["message"] = message;
   json related = json::array();
-  if (!d.label.empty() && d.span.valid()) related.push_back(related_entry(sources, d.span, d.label));
+  if (!d.label.empty() && addressable(sources, d.span)) related.push_back(related_entry(sources, d.span, d.label));
   for (const auto& label : d.related) {
-    if (label.span.valid() && sources.find(label.span.file) != nullptr) {
+    if (addressable(sources, label.span)) {
       related.push_back(related_entry(sources, label.span, label.message));
     }
   }

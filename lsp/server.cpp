@@ -39,6 +39,16 @@ std::string uri_param(const json& params) {
   return params.at("textDocument").at("uri").get<std::string>();
 }
 
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Only term files are checked; other open documents (a terms.json, say) are
+// kept so that they shadow the disk, but get no diagnostics.
+bool is_term_document(const Document& doc) { return doc.language_id == "terms" || ends_with(doc.path, ".terms"); }
+
+bool is_config_document(const Document& doc) { return ends_with(doc.path, "/terms.json") || doc.path == "terms.json"; }
+
 }  // namespace
 
 Server::Server(ServerOptions options) : options_(std::move(options)) {
@@ -264,6 +274,8 @@ void Server::on_did_open(const json& params) {
   std::string language = item.value("languageId", std::string("terms"));
   Document& doc = documents_.open(uri, path, canonical, std::move(language), version,
                                   item.at("text").get<std::string>());
+  if (is_config_document(doc)) invalidate_all();
+  if (!is_term_document(doc)) return;
   DocState& state = state_for(doc);
   state.stale = true;
   state.publish_pending = true;
@@ -288,6 +300,8 @@ void Server::on_did_change(const json& params) {
   if (auto v = params["textDocument"].find("version"); v != params["textDocument"].end() && v->is_number_integer()) {
     doc->version = v->get<std::int64_t>();
   }
+  if (is_config_document(*doc)) invalidate_all();
+  if (!is_term_document(*doc)) return;
   DocState& state = state_for(*doc);
   state.stale = true;
   state.publish_pending = true;
@@ -299,8 +313,12 @@ void Server::on_did_close(const json& params) {
   const Document* doc = documents_.find(uri);
   if (doc == nullptr) return;
   const std::string canonical = doc->canonical;
+  const bool config = is_config_document(*doc);
+  const bool checked = is_term_document(*doc);
   documents_.close(uri);
   if (auto it = states_.find(uri); it != states_.end()) states_.erase(it);
+  if (config) invalidate_all();
+  if (!checked) return;
   // Clear the file's diagnostics in the editor; files importing it now read the disk.
   pending_.push_back(make_notification("textDocument/publishDiagnostics",
                                        json{{"uri", uri}, {"diagnostics", json::array()}}));
@@ -312,7 +330,7 @@ void Server::on_did_save(const json& params) {
   const Document* doc = documents_.find(uri);
   if (doc == nullptr) return;
   // A saved terms.json changes the settings of every document.
-  if (doc->path.size() >= 10 && doc->path.compare(doc->path.size() - 10, 10, "terms.json") == 0) {
+  if (is_config_document(*doc)) {
     invalidate_all();
     return;
   }
@@ -388,6 +406,9 @@ Document& Server::document_for(const json& params) {
   Document* doc = documents_.find(uri);
   if (doc == nullptr) {
     throw RequestError{ErrorCode::request_failed, fmt::format("`{}` is not open (send didOpen first)", uri)};
+  }
+  if (!is_term_document(*doc)) {
+    throw RequestError{ErrorCode::request_failed, fmt::format("`{}` is not a term file", uri)};
   }
   return *doc;
 }

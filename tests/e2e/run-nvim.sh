@@ -4,7 +4,7 @@
 # Usage: run-nvim.sh TERMS_BINARY SOURCE_DIR
 # Exit status: 0 pass, 1 fail, 77 skipped (no nvim here; never skipped under CI=true).
 set -euo pipefail
-terms_binary=$1
+terms_binary=$(realpath "$1")
 source_dir=$2
 
 if ! command -v nvim >/dev/null 2>&1; then

@@ -67,7 +67,9 @@ TEST_F(FeaturesTest, HoverOnStepsAndAgreements) {
   // `after freeze` refers to the first step.
   EXPECT_EQ(hover_text(7, 39),
             "**step** `freeze` of agreement `deal`: *Freeze*\n\n2 clauses.\n\nDeclared on line 4.");
-  EXPECT_EQ(hover_text(2, 11), "**agreement** `deal`: *A deal*\n\n2 steps, 4 clauses.\n\nDeclared on line 3.");
+  EXPECT_EQ(hover_text(2, 11),
+            "**agreement** `deal`: *A deal*\n\n2 steps, 4 clauses.\n\n"
+            "Verdict under `verified`: **acceptable** (1 of 1 conditions hold)\n\nDeclared on line 3.");
 }
 
 TEST_F(FeaturesTest, HoverWhereThereIsNothingIsNull) {

@@ -40,11 +40,27 @@ agreement deal "A deal" {
 )";
 
 // A server and the helpers that talk to it.
+// The settings of /w: a profile of one condition, which the deal meets, and
+// no `missing-expectation` lint, so the fixture's files are clean.
+inline constexpr const char* kConfig = R"({
+  "profile": "verified.terms",
+  "rules": { "missing-expectation": "off" }
+}
+)";
+
+inline constexpr const char* kProfile = R"(profile verified "Verified dismantlement only" {
+  require verified-dismantlement "Dismantlement must be verifiable":
+    every dismantle clause is verified;
+}
+)";
+
 class LspSession {
  public:
   LspSession() {
     fs.add("/w/lib.terms", kLib);
     fs.add("/w/deal.terms", kDeal);
+    fs.add("/w/terms.json", kConfig);
+    fs.add("/w/verified.terms", kProfile);
   }
 
   Server& server() {

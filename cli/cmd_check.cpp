@@ -12,6 +12,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "cli/inputs.hpp"
+#include "cli/output.hpp"
 #include "cli/verdicts.hpp"
 #include "dsl/render.hpp"
 #include "dsl/resolve.hpp"
@@ -44,7 +45,7 @@ ArgParser make_parser() {
   ArgParser p("check", "parse, resolve and check term files");
   p.positional("PATH", "a term file, a directory (searched for `*.terms`), or `-` for standard input",
                Arity::one_or_more);
-  add_format_option(p, {"text", "json"});
+  add_output_options(p);  // --format text|json|sarif|junit|github|gcc, --fail-level (cli/output.hpp)
   add_color_option(p);
   add_profile_option(p);  // engine: verdicts (cli/verdicts.hpp)
   p.option("max-file-size", "BYTES", "refuse files larger than this (suffixes k, M, G)", {}, "64M");
@@ -86,9 +87,23 @@ void load_inputs(CheckRun& run, const InputSet& inputs, std::uint64_t max_file_b
   }
 }
 
-int report(const CheckRun& run, const std::string& format, bool color, const Verdicts& verdicts) {
+int report(const CheckRun& run, const std::string& format, bool color, const Verdicts& verdicts, Severity fail_level) {
   const std::vector<Diagnostic>& diags = run.diagnostics.all();
   const DiagnosticCounts counts = count_diagnostics(diags);
+
+  // The CI formats (sarif, junit, github, gcc) come from cli/output.hpp; an
+  // unacceptable agreement counts toward the exit status there too.
+  if (const auto ci = parse_output_format(format); ci && is_ci_format(*ci)) {
+    RunOutput out;
+    out.command = "check";
+    out.verb = "checked";
+    out.files = run.files;
+    out.diagnostics = diags;
+    out.sources = &run.sources;
+    out.io_error = run.io_error || verdicts.usage_error;
+    out.other_findings = verdicts.unacceptable;
+    return print_output(out, OutputOptions{*ci, fail_level, false});
+  }
 
   // Verdicts (engine, issue 3): computed by compute_verdicts() in run_check;
   // printed after the diagnostics and before the summary line, or added to
@@ -109,7 +124,9 @@ int report(const CheckRun& run, const std::string& format, bool color, const Ver
     fmt::print("{}", out);
   }
   if (run.io_error) return kExitUsage;
-  return status_with_verdicts(verdicts, counts.errors > 0 ? kExitFinding : kExitOk);
+  RunOutput counted;  // --fail-level decides which diagnostics are findings
+  counted.diagnostics = diags;
+  return status_with_verdicts(verdicts, exit_status(counted, fail_level));
 }
 
 int run_check(const std::vector<std::string>& argv) {
@@ -132,7 +149,8 @@ int run_check(const std::vector<std::string>& argv) {
   load_inputs(run, expand_inputs(args->positionals()), *max_bytes);
   const Verdicts verdicts =
       compute_verdicts(run.workspace, run.sources, run.roots, args->value_or("profile", ""), run.diagnostics);
-  return report(run, args->value_or("format", "text"), use_color(color_mode(*args), STDOUT_FILENO), verdicts);
+  return report(run, args->value_or("format", "text"), use_color(color_mode(*args), STDOUT_FILENO), verdicts,
+                output_options(*args).fail_level);
 }
 
 const CommandRegistration registration{"check", "parse, resolve and check term files", run_check};

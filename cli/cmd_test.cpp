@@ -16,6 +16,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "cli/inputs.hpp"
+#include "cli/output.hpp"
 #include "cli/verdicts.hpp"
 #include "dsl/render.hpp"
 
@@ -27,7 +28,7 @@ ArgParser make_parser() {
   p.positional("PATH", "a term file, a directory (searched for `*.terms`), or `-` for standard input",
                Arity::one_or_more);
   add_profile_option(p);
-  add_format_option(p, {"text", "json"});
+  add_output_options(p);  // --format text|json|sarif|junit|github|gcc, --fail-level (cli/output.hpp)
   add_color_option(p);
   p.description(
       "Evaluates every agreement of the inputs against the profile and compares the result\n"
@@ -94,7 +95,41 @@ int run_test(const std::vector<std::string>& argv) {
   }
 
   const auto& diags = run.diagnostics.all();
-  const DiagnosticCounts counts = count_diagnostics(diags);
+  const OutputOptions output = output_options(*args);
+  // The CI formats come from cli/output.hpp: JUnit has one test case per
+  // agreement, holding the diagnostics inside it (the mismatches, E0502).
+  if (is_ci_format(output.format)) {
+    RunOutput out;
+    out.command = "test";
+    out.verb = "tested";
+    out.files = run.files;
+    out.diagnostics = diags;
+    out.sources = &run.sources;
+    out.summary_detail = fmt::format(" ({} passed, {} failed)", passed, failed);
+    out.io_error = run.io_error || verdicts.usage_error;
+    out.other_findings = failed > 0;
+    for (const auto& t : tallies) {
+      const ast::Agreement& a = *t.run->agreement;
+      const SourceFile* f = run.sources.find(a.name.span.file);
+      ReportCase c;
+      c.name = a.name.name;
+      c.classname = f ? f->path() : std::string();
+      c.file = c.classname;
+      for (std::size_t i = 0; i < diags.size(); ++i) {
+        const Span s = diags[i].span;
+        if (s.valid() && s.file == a.span.file && s.begin >= a.span.begin && s.end <= a.span.end) {
+          c.diagnostics.push_back(i);
+        }
+      }
+      if (!t.run->result) {
+        c.failures.push_back(fmt::format("not evaluated: {} or an import has errors", c.file));
+      } else if (t.failed > 0 && c.diagnostics.empty()) {
+        c.failures.push_back(fmt::format("{} of {} expectations failed", t.failed, t.failed + t.passed));
+      }
+      out.cases.push_back(std::move(c));
+    }
+    return print_output(out, output);
+  }
   if (json) {
     nlohmann::ordered_json j = report_to_json(run.files, diags, run.sources);
     auto tests = nlohmann::ordered_json::array();
@@ -151,7 +186,9 @@ int run_test(const std::vector<std::string>& argv) {
     fmt::print("{}", out);
   }
   if (verdicts.usage_error || run.io_error) return kExitUsage;
-  return failed > 0 || counts.errors > 0 ? kExitFinding : kExitOk;
+  RunOutput counted;  // --fail-level decides which diagnostics are findings
+  counted.diagnostics = diags;
+  return failed > 0 || exit_status(counted, output.fail_level) != kExitOk ? kExitFinding : kExitOk;
 }
 
 const CommandRegistration registration{"test", "compare the agreements' `expect` lines with the engine", run_test};

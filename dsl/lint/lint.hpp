@@ -63,6 +63,9 @@ bool lint_unit(const Workspace& ws, UnitId unit, const Settings& settings, Diagn
 // What it checks / Why / Example / Use instead. `terms lint --explain` prints
 // it, and docs/lint.md holds it for every rule (a test keeps them equal).
 std::string explain_markdown(const RuleInfo& rule);
+// Every rule: a summary table, then explain_markdown() of each rule, in code
+// order. `terms lint --explain all` prints it; docs/lint.md holds it.
+std::string rules_markdown();
 // The anchor of a rule's section in docs/lint.md: "l001-duplicate-clause".
 std::string docs_anchor(const RuleInfo& rule);
 

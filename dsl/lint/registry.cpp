@@ -132,4 +132,15 @@ std::string explain_markdown(const RuleInfo& rule) {
   return out;
 }
 
+std::string rules_markdown() {
+  std::string out = "| code | name | category | default level | fix |\n| --- | --- | --- | --- | --- |\n";
+  for (const Rule* r : kRules) {
+    const RuleInfo& i = r->info;
+    out += fmt::format("| [{}](#{}) | {} | {} | {} | {} |\n", i.code, docs_anchor(i), i.name, i.category,
+                       to_string(default_level(i)), i.fixable ? "yes" : "no");
+  }
+  for (const Rule* r : kRules) out += "\n" + explain_markdown(r->info);
+  return out;
+}
+
 }  // namespace terms::lint

@@ -162,7 +162,7 @@ TEST_F(TermsBinary, CheckUsageErrors) {
   r = terms({"check", "--format=xml", "x.terms"});
   EXPECT_EQ(r.exit_status, 2);
   EXPECT_EQ(r.err.substr(0, r.err.find('\n') + 1),
-            "error: invalid value `xml` for `--format`: expected `text` or `json`\n");
+            "error: invalid value `xml` for `--format`: expected `text`, `json`, `sarif`, `junit`, `github`, or `gcc`\n");
   r = terms({"check", "--max-file-size", "lots", "x.terms"});
   EXPECT_EQ(r.exit_status, 2);
   EXPECT_EQ(r.err.substr(0, r.err.find('\n') + 1), "error: invalid value `lots` for `--max-file-size`\n");

@@ -82,10 +82,14 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::optional<std::string> closest_match(std::string_view word,
                                          const std::vector<std::string_view>& candidates) {
+  // Names longer than this get no suggestion: the distance table grows with
+  // the product of the lengths, and a hostile 1 MB name must not exhaust memory.
+  constexpr std::size_t kMaxSuggestLength = 64;
   std::optional<std::string> best;
+  if (word.size() > kMaxSuggestLength) return best;
   std::size_t best_d = std::max<std::size_t>(1, word.size() / 3) + 1;  // must be < this
   for (auto c : candidates) {
-    if (c == word) continue;
+    if (c == word || c.size() > kMaxSuggestLength) continue;
     const std::size_t d = edit_distance(word, c);
     if (d < best_d) {
       best_d = d;

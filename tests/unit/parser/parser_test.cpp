@@ -315,3 +315,19 @@ TEST(Parser, RandomBytesNeverCrash) {
 
 }  // namespace
 }  // namespace terms
+
+namespace terms {
+namespace {
+
+TEST(Suggestions, AHugeMisspeltNameGetsNoSuggestionAndNoCrash) {
+  const std::string huge(1 << 20, 'x');
+  EXPECT_FALSE(closest_match(huge, {"party", std::string_view(huge).substr(1)}).has_value());
+  EXPECT_EQ(closest_match("dismantel", {"declare", "dismantle"}).value_or(""), "dismantle");
+  auto p = parse("agreement a { " + huge + " x; }");
+  ASSERT_EQ(p->diags.all().size(), 1u);
+  EXPECT_EQ(p->diags.all()[0].code, "E0101");
+  EXPECT_TRUE(p->diags.all()[0].help.at(0).starts_with("a clause starts with"));
+}
+
+}  // namespace
+}  // namespace terms

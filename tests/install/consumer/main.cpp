@@ -30,5 +30,10 @@ agreement hanoi-2019 "Hanoi offer" {
       if (!c.holds) std::cout << "  fails " << c.id << "\n";
     }
   }
-  return report.any_unacceptable ? 0 : 1;
+  // The consumer asserts the verdict itself too, not only run.sh's comparison.
+  if (!report.any_unacceptable || report.has_errors) {
+    std::cerr << "expected hanoi-2019 to be unacceptable, with no error\n";
+    return 1;
+  }
+  return 0;
 }

@@ -22,24 +22,6 @@ namespace {
 
 // Everything one `terms check` run loaded. The Workspace refers to `sources`
 // and `file_system`, so they are declared (and destroyed) around it.
-struct CheckRun {
-  explicit CheckRun(std::uint64_t max_file_bytes)
-      : file_system(max_file_bytes), workspace(sources, file_system, diagnostics, options(max_file_bytes)) {}
-
-  static LoadOptions options(std::uint64_t max_file_bytes) {
-    LoadOptions o;
-    o.max_file_bytes = static_cast<std::size_t>(max_file_bytes);
-    return o;
-  }
-
-  SourceManager sources;
-  DiskFileSystem file_system;
-  DiagnosticBag diagnostics;
-  Workspace workspace;
-  std::vector<std::string> files;  // the inputs that were read, as shown
-  std::vector<UnitId> roots;       // their units, in the same order
-  bool io_error = false;           // an input could not be read: exit status 2
-};
 
 ArgParser make_parser() {
   ArgParser p("check", "parse, resolve and check term files");
@@ -61,33 +43,7 @@ ArgParser make_parser() {
   return p;
 }
 
-void load_inputs(CheckRun& run, const InputSet& inputs, std::uint64_t max_file_bytes) {
-  for (const Diagnostic& d : inputs.diagnostics) run.diagnostics.emit(d);
-  run.io_error = inputs.io_error;
-  for (const InputFile& input : inputs.files) {
-    if (input.from_stdin) {
-      Diagnostic problem;
-      std::optional<std::string> text = read_stdin(max_file_bytes, problem);
-      if (!text) {
-        run.diagnostics.emit(std::move(problem));
-        run.io_error = true;
-        continue;
-      }
-      run.roots.push_back(run.workspace.load_text(input.path, std::move(*text)));
-      run.files.push_back(input.path);
-      continue;
-    }
-    std::optional<UnitId> unit = run.workspace.load_file(input.path);
-    if (!unit) {
-      run.io_error = true;
-      continue;
-    }
-    run.roots.push_back(*unit);
-    run.files.push_back(input.path);
-  }
-}
-
-int report(const CheckRun& run, const std::string& format, bool color, const Verdicts& verdicts, Severity fail_level) {
+int report(const LoadedInputs& run, const std::string& format, bool color, const Verdicts& verdicts, Severity fail_level) {
   const std::vector<Diagnostic>& diags = run.diagnostics.all();
   const DiagnosticCounts counts = count_diagnostics(diags);
 
@@ -145,7 +101,7 @@ int run_check(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
 
-  CheckRun run(*max_bytes);
+  LoadedInputs run(*max_bytes);
   load_inputs(run, expand_inputs(args->positionals()), *max_bytes);
   const Verdicts verdicts =
       compute_verdicts(run.workspace, run.sources, run.roots, args->value_or("profile", ""), run.diagnostics);

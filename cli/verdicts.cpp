@@ -76,16 +76,28 @@ int status_with_verdicts(const Verdicts& verdicts, int status) {
   return status;
 }
 
-LoadedInputs::LoadedInputs() : workspace(sources, file_system, diagnostics) {}
+namespace {
+LoadOptions load_options(std::uint64_t max_file_bytes) {
+  LoadOptions o;
+  o.max_file_bytes = static_cast<std::size_t>(max_file_bytes);
+  return o;
+}
+}  // namespace
+
+LoadedInputs::LoadedInputs(std::uint64_t max_file_bytes)
+    : file_system(max_file_bytes), workspace(sources, file_system, diagnostics, load_options(max_file_bytes)) {}
 
 void load_inputs(LoadedInputs& run, const std::vector<std::string>& paths) {
-  const InputSet inputs = expand_inputs(paths);
+  load_inputs(run, expand_inputs(paths), kDefaultMaxFileBytes);
+}
+
+void load_inputs(LoadedInputs& run, const InputSet& inputs, std::uint64_t max_file_bytes) {
   for (const Diagnostic& d : inputs.diagnostics) run.diagnostics.emit(d);
   run.io_error = inputs.io_error;
   for (const InputFile& input : inputs.files) {
     if (input.from_stdin) {
       Diagnostic problem;
-      std::optional<std::string> text = read_stdin(kDefaultMaxFileBytes, problem);
+      std::optional<std::string> text = read_stdin(max_file_bytes, problem);
       if (!text) {
         run.diagnostics.emit(std::move(problem));
         run.io_error = true;

@@ -48,7 +48,7 @@ int status_with_verdicts(const Verdicts& verdicts, int status);
 // Loaded inputs for the engine's own commands. The Workspace refers to
 // `sources` and `file_system`, which are declared (and destroyed) around it.
 struct LoadedInputs {
-  LoadedInputs();
+  explicit LoadedInputs(std::uint64_t max_file_bytes = kDefaultMaxFileBytes);
   SourceManager sources;
   DiskFileSystem file_system;
   DiagnosticBag diagnostics;
@@ -58,6 +58,8 @@ struct LoadedInputs {
   bool io_error = false;
 };
 
+// Loads expanded inputs (files and `-`) as roots; used by check, test, explain, profiles.
+void load_inputs(LoadedInputs& run, const InputSet& inputs, std::uint64_t max_file_bytes);
 // Expands PATH... (files, directories, `-`) and loads them.
 void load_inputs(LoadedInputs& run, const std::vector<std::string>& paths);
 

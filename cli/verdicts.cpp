@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "cli/load_options.hpp"
 #include "dsl/render.hpp"
 #include "engine/builtin_profiles.hpp"
 #include "engine/report.hpp"
@@ -76,7 +77,8 @@ int status_with_verdicts(const Verdicts& verdicts, int status) {
   return status;
 }
 
-LoadedInputs::LoadedInputs() : workspace(sources, file_system, diagnostics) {}
+LoadedInputs::LoadedInputs(const std::vector<std::string>& paths)
+    : workspace(sources, file_system, diagnostics, default_load_options(paths)) {}
 
 void load_inputs(LoadedInputs& run, const std::vector<std::string>& paths) {
   const InputSet inputs = expand_inputs(paths);

@@ -48,7 +48,8 @@ int status_with_verdicts(const Verdicts& verdicts, int status);
 // Loaded inputs for the engine's own commands. The Workspace refers to
 // `sources` and `file_system`, which are declared (and destroyed) around it.
 struct LoadedInputs {
-  LoadedInputs();
+  // `paths`: the PATH arguments, which decide the library root (cli/load_options.hpp).
+  explicit LoadedInputs(const std::vector<std::string>& paths = {});
   SourceManager sources;
   DiskFileSystem file_system;
   DiagnosticBag diagnostics;

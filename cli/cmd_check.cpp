@@ -12,6 +12,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "cli/inputs.hpp"
+#include "cli/load_options.hpp"
 #include "cli/output.hpp"
 #include "cli/verdicts.hpp"
 #include "dsl/render.hpp"
@@ -31,6 +32,7 @@ ArgParser make_parser() {
   add_color_option(p);
   add_profile_option(p);  // engine: verdicts (cli/verdicts.hpp)
   p.option("max-file-size", "BYTES", "refuse files larger than this (suffixes k, M, G)", {}, "64M");
+  add_load_options(p);  // --library-root and the limits (cli/load_options.hpp)
   p.description(
       "Reads every file (and the files it imports), reports syntax errors, undefined or\n"
       "duplicate names, and clauses that do not make sense, then prints a summary line.");
@@ -101,7 +103,12 @@ int run_check(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
 
-  LoadedInputs run(*max_bytes);
+  const auto load = load_options(*args, args->positionals(), *max_bytes);
+  if (const auto* error = std::get_if<UsageError>(&load)) {
+    fmt::print(stderr, "{}", parser.format_error(*error));
+    return kExitUsage;
+  }
+  LoadedInputs run(std::get<LoadOptions>(load));
   load_inputs(run, expand_inputs(args->positionals()), *max_bytes);
   const Verdicts verdicts =
       compute_verdicts(run.workspace, run.sources, run.roots, args->value_or("profile", ""), run.diagnostics);

@@ -67,7 +67,7 @@ int run_profiles(const std::vector<std::string>& argv) {
   const bool json = args->value_or("format", "text") == "json";
   const bool color = !json && use_color(color_mode(*args), STDOUT_FILENO);
 
-  LoadedInputs run;
+  LoadedInputs run(args->positionals());
   if (!args->positionals().empty()) load_inputs(run, args->positionals());
 
   std::vector<std::pair<engine::CompiledProfile, std::string>> listed;  // (profile, origin)

@@ -61,7 +61,7 @@ int run_test(const std::vector<std::string>& argv) {
   const bool json = args->value_or("format", "text") == "json";
   const bool color = !json && use_color(color_mode(*args), STDOUT_FILENO);
 
-  LoadedInputs run;
+  LoadedInputs run(args->positionals());
   load_inputs(run, args->positionals());
   Verdicts verdicts =
       compute_verdicts(run.workspace, run.sources, run.roots, args->value_or("profile", ""), run.diagnostics);

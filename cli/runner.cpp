@@ -4,6 +4,8 @@
 
 #include <fmt/core.h>
 
+#include "cli/load_options.hpp"
+
 namespace terms::cli {
 
 unsigned worker_count(unsigned requested) {
@@ -18,8 +20,7 @@ RootRun load_root(const InputFile& input, std::uint64_t max_file_bytes) {
   run.sources = std::make_unique<SourceManager>();
   run.file_system = std::make_unique<DiskFileSystem>(max_file_bytes);
   run.front_end = std::make_unique<DiagnosticBag>();
-  LoadOptions options;
-  options.max_file_bytes = static_cast<std::size_t>(max_file_bytes);
+  LoadOptions options = default_load_options({input.from_stdin ? std::string("-") : input.path}, max_file_bytes);
   run.workspace = std::make_unique<Workspace>(*run.sources, *run.file_system, *run.front_end, options);
   if (input.from_stdin) {
     Diagnostic problem;

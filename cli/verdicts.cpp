@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "cli/load_options.hpp"
 #include "dsl/render.hpp"
 #include "engine/builtin_profiles.hpp"
 #include "engine/report.hpp"
@@ -76,16 +77,11 @@ int status_with_verdicts(const Verdicts& verdicts, int status) {
   return status;
 }
 
-namespace {
-LoadOptions load_options(std::uint64_t max_file_bytes) {
-  LoadOptions o;
-  o.max_file_bytes = static_cast<std::size_t>(max_file_bytes);
-  return o;
-}
-}  // namespace
+LoadedInputs::LoadedInputs(const LoadOptions& options)
+    : file_system(options.max_file_bytes), workspace(sources, file_system, diagnostics, options) {}
 
-LoadedInputs::LoadedInputs(std::uint64_t max_file_bytes)
-    : file_system(max_file_bytes), workspace(sources, file_system, diagnostics, load_options(max_file_bytes)) {}
+LoadedInputs::LoadedInputs(const std::vector<std::string>& paths)
+    : LoadedInputs(default_load_options(paths, kDefaultMaxFileBytes)) {}
 
 void load_inputs(LoadedInputs& run, const std::vector<std::string>& paths) {
   load_inputs(run, expand_inputs(paths), kDefaultMaxFileBytes);

@@ -48,7 +48,10 @@ int status_with_verdicts(const Verdicts& verdicts, int status);
 // Loaded inputs for the engine's own commands. The Workspace refers to
 // `sources` and `file_system`, which are declared (and destroyed) around it.
 struct LoadedInputs {
-  explicit LoadedInputs(std::uint64_t max_file_bytes = kDefaultMaxFileBytes);
+  // Limits and the library root from `options` (cli/load_options.hpp).
+  explicit LoadedInputs(const LoadOptions& options);
+  // The default limits, with the library root chosen for `paths`, the PATH arguments.
+  explicit LoadedInputs(const std::vector<std::string>& paths = {});
   SourceManager sources;
   DiskFileSystem file_system;
   DiagnosticBag diagnostics;

@@ -76,17 +76,21 @@ struct Diagnostic {
   std::optional<Fix> fix;
   std::string path;      // for diagnostics without a span (e.g. an unreadable file)
 
-  Diagnostic& with_label(std::string text) { label = std::move(text); return *this; }
-  Diagnostic& with_related(Span s, std::string text) {
-    related.push_back(Label{s, std::move(text)});
-    return *this;
-  }
-  Diagnostic& with_help(std::string text) { help.push_back(std::move(text)); return *this; }
-  Diagnostic& with_note(std::string text) { notes.push_back(std::move(text)); return *this; }
+  // Each text goes through shorten_quoted, like the message.
+  Diagnostic& with_label(std::string text);
+  Diagnostic& with_related(Span s, std::string text);
+  Diagnostic& with_help(std::string text);
+  Diagnostic& with_note(std::string text);
 };
 
 // Makes a diagnostic from the registry entry (code, name, default severity).
+// The message goes through shorten_quoted.
 Diagnostic make_diagnostic(DiagId id, Span span, std::string message);
+
+// Messages quote the input (`name`, `path`): every quoted run longer than 80
+// bytes is cut to its first 48 and last 16 bytes around `…`, so that a
+// megabyte-long name or path cannot make a diagnostic unreadable.
+std::string shorten_quoted(std::string text);
 
 // The interface libraries emit into.
 class DiagnosticSink {

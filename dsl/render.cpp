@@ -84,14 +84,16 @@ std::string printable(std::string_view text) {
   return out;
 }
 
+// Also shortens long quotes in texts that were assigned directly rather than
+// through make_diagnostic and the with_* helpers.
 Diagnostic printable(const Diagnostic& raw) {
   Diagnostic d = raw;
-  d.message = printable(raw.message);
-  d.label = printable(raw.label);
+  d.message = printable(shorten_quoted(raw.message));
+  d.label = printable(shorten_quoted(raw.label));
   d.path = printable(raw.path);
-  for (Label& r : d.related) r.message = printable(r.message);
-  for (std::string& n : d.notes) n = printable(n);
-  for (std::string& h : d.help) h = printable(h);
+  for (Label& r : d.related) r.message = printable(shorten_quoted(r.message));
+  for (std::string& n : d.notes) n = printable(shorten_quoted(n));
+  for (std::string& h : d.help) h = printable(shorten_quoted(h));
   return d;
 }
 

@@ -119,6 +119,8 @@ struct Workspace::Impl {
   std::unordered_set<SpanPair, SpanPairHash> reported_pairs;
   std::vector<std::uint32_t> marks;  // visit stamps for graph walks
   std::uint32_t stamp = 0;
+  std::size_t imports_loaded = 0;  // files read through imports by this load
+  std::optional<std::string> root_key;  // canonical library root, once computed
 
   Unit& unit(UnitId id) { return *ws.units_[id]; }
 
@@ -382,9 +384,45 @@ struct Workspace::Impl {
     if (!closes_cycle) unit(from).imports.push_back(to);
   }
 
+  // Whether a canonical path lies inside the library root (path components,
+  // not string prefixes: `/lib-other` is not inside `/lib`).
+  bool inside_library(const std::string& key) {
+    if (ws.options_.library_root.empty()) return true;
+    if (!root_key) {
+      root_key = canonical_key(ws.options_.library_root);
+      while (root_key->size() > 1 && root_key->back() == '/') root_key->pop_back();
+    }
+    const std::string& root = *root_key;
+    if (root == "/") return !key.empty() && key.front() == '/';
+    if (root == ".") return !key.empty() && key.front() != '/' && key != ".." && key.rfind("../", 0) != 0;
+    return key == root || (key.size() > root.size() && key.compare(0, root.size(), root) == 0 &&
+                           key[root.size()] == '/');
+  }
+
+  void report_outside_root(UnitId id, const ast::Import& imp, const std::string& target) {
+    Diagnostic d = make_diagnostic(
+        DiagId::import_outside_root, imp.span,
+        fmt::format("`{}` imports `{}`, which is outside the library root `{}`", unit(id).source->path(),
+                    imp.path.value, ws.options_.library_root));
+    d.with_label(fmt::format("resolves to `{}`", target));
+    d.with_note("imports stay inside the library, so that checking a library cannot read other files");
+    d.with_help("move the file into the library, or widen the library root (`root` in terms.json, or `--library-root`)");
+    add_pending(id, std::move(d), std::nullopt);
+  }
+
   void load_import(UnitId id, const ast::Import& imp, std::size_t depth) {
+    if (imp.path.value.empty()) {
+      Diagnostic d = make_diagnostic(DiagId::import_not_found, imp.span, "the import path is empty");
+      d.with_help("write the path of a `.terms` file, relative to this file, like `\"lib/korea.terms\"`");
+      add_pending(id, std::move(d), std::nullopt);
+      return;
+    }
     const std::string target = resolve_relative(unit(id).source->path(), imp.path.value);
     const std::string key = canonical_key(target);
+    if (!inside_library(key)) {
+      report_outside_root(id, imp, target);
+      return;
+    }
     if (auto it = ws.by_path_.find(key); it != ws.by_path_.end()) {
       const UnitId t = it->second;
       const bool cycle = states[t].state == LoadState::loading;
@@ -402,6 +440,17 @@ struct Workspace::Impl {
       add_pending(id, std::move(d), std::nullopt);
       return;
     }
+    if (ws.options_.max_imports != 0 && imports_loaded >= ws.options_.max_imports) {
+      Diagnostic d = make_diagnostic(
+          DiagId::too_many_imports, imp.span,
+          fmt::format("`{}` is not loaded: this check has read {} file{} through imports, the limit",
+                      imp.path.value, ws.options_.max_imports, ws.options_.max_imports == 1 ? "" : "s"));
+      d.with_note(fmt::format("the check started at `{}`", unit(stack.front()).source->path()));
+      d.with_help("check the library in smaller parts, or raise the limit (`--max-imports`)");
+      add_pending(id, std::move(d), std::nullopt);
+      return;
+    }
+    ++imports_loaded;
     ReadResult r = read(target);
     if (r.failure != ReadFailure::none) {
       report_import_failure(id, imp, target, r);
@@ -609,6 +658,7 @@ struct Workspace::Impl {
       states[id].state = LoadState::checked;
     }
     fresh.clear();
+    imports_loaded = 0;
   }
 };
 

@@ -62,6 +62,15 @@ struct LoadOptions {
   std::size_t max_import_depth = 64;
   std::size_t max_errors_per_file = 100;
   ParseOptions parse;
+  // The library root: imports must name files inside this directory (terms.json
+  // `root`, or the directory given on the command line), so that checking an
+  // untrusted library cannot read other files. Compared after
+  // FileSystem::canonical, so neither `..` nor a symbolic link leaves it.
+  // Empty: imports may name any file. Root files themselves are not checked.
+  std::string library_root;
+  // The most files one load (a root and everything it imports) may read
+  // through imports; 0: no limit.
+  std::size_t max_imports = 4096;
 };
 
 class Workspace {

@@ -439,14 +439,16 @@ struct profile_decl
     : pegtl::seq<pf::profile_header, sp, pf::profile_body, pegtl::must<pf::profile_close>> {};
 
 // ---- nesting ------------------------------------------------------------------------------
-template <> inline constexpr bool counts_depth<pf::f_paren> = true;
-template <> inline constexpr bool counts_depth<pf::p_group> = true;
+// Every way a formula nests goes through f_unary (parentheses, `not`, `if` /
+// `then`), every way a property nests through p_unary (parentheses, `not`), and
+// relative clauses through noun_phrase. These rules are tried only where a
+// nested formula, property or phrase must start, so a level is counted only
+// when the input really nests (a rule such as f_paren is tried at every atom,
+// which would count a level the input does not have). The formula itself is
+// the first level: `(true)` is two.
+template <> inline constexpr bool counts_depth<pf::f_unary> = true;
+template <> inline constexpr bool counts_depth<pf::p_unary> = true;
 template <> inline constexpr bool counts_depth<pf::noun_phrase> = true;
-// `not`, `if` and a negated property recurse without brackets (`not not ...`,
-// `if if ...`): counted too, or a long run of them exhausts the stack.
-template <> inline constexpr bool counts_depth<pf::f_not> = true;
-template <> inline constexpr bool counts_depth<pf::f_if> = true;
-template <> inline constexpr bool counts_depth<pf::p_not> = true;
 
 // ---- messages for policy writers ------------------------------------------------------------
 template <> inline constexpr const char* error_message<pf::profile_name> = "expected a name for the profile";

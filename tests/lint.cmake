@@ -7,6 +7,7 @@ if(TARGET test_lint)
     ${PROJECT_SOURCE_DIR}/cli/inputs.cpp
     ${PROJECT_SOURCE_DIR}/cli/output.cpp
     ${PROJECT_SOURCE_DIR}/cli/runner.cpp
-    ${PROJECT_SOURCE_DIR}/cli/config_loader.cpp)
+    ${PROJECT_SOURCE_DIR}/cli/config_loader.cpp
+    ${PROJECT_SOURCE_DIR}/cli/load_options.cpp)
   target_compile_definitions(test_lint PRIVATE TERMS_VERSION="${PROJECT_VERSION}")
 endif()

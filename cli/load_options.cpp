@@ -1,0 +1,141 @@
+#include "cli/load_options.hpp"
+
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <system_error>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace terms::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path canonical_or_normal(const fs::path& p) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(fs::absolute(p, ec), ec);
+  return ec ? fs::absolute(p).lexically_normal() : c;
+}
+
+// The root the nearest terms.json in `dir` or above sets: its `root` key
+// (relative to that file), else the directory that holds it: a terms.json
+// marks the top of a library, as a project file does in other tools. When it
+// cannot be read or parsed (`terms lint` reports that) its directory is the root.
+std::optional<fs::path> config_root(fs::path dir) {
+  for (;;) {
+    const fs::path candidate = dir / "terms.json";
+    std::error_code ec;
+    if (fs::is_regular_file(candidate, ec)) {
+      std::ifstream in(candidate, std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      const auto json = nlohmann::json::parse(text.str(), nullptr, false);
+      if (json.is_object()) {
+        const auto it = json.find("root");
+        if (it != json.end() && it->is_string()) return canonical_or_normal(dir / it->get<std::string>());
+      }
+      return canonical_or_normal(dir);
+    }
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
+    dir = dir.parent_path();
+  }
+}
+
+bool contains(const fs::path& dir, const fs::path& p) {
+  auto d = dir.begin();
+  auto q = p.begin();
+  for (; d != dir.end(); ++d, ++q) {
+    if (d->empty()) continue;  // a trailing separator
+    if (q == p.end() || *d != *q) return false;
+  }
+  return true;
+}
+
+fs::path common_ancestor(const fs::path& a, const fs::path& b) {
+  fs::path out;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end() && *i == *j; ++i, ++j) out /= *i;
+  return out.empty() ? fs::path("/") : out;
+}
+
+}  // namespace
+
+std::string choose_library_root(const std::vector<std::string>& paths) {
+  const fs::path cwd = canonical_or_normal(".");
+  std::optional<fs::path> root;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    fs::path here;  // the directory of the input
+    fs::path mine;  // the root it implies without a terms.json
+    if (path == "-") {
+      here = mine = cwd;
+    } else if (fs::is_directory(path, ec)) {
+      here = mine = canonical_or_normal(path);
+    } else {
+      const fs::path file = canonical_or_normal(path);
+      here = file.parent_path();
+      mine = contains(cwd, file) ? cwd : here;
+    }
+    if (auto configured = config_root(here)) mine = *configured;
+    root = root ? common_ancestor(*root, mine) : mine;
+  }
+  const fs::path chosen = root ? *root : cwd;
+  // Shown in diagnostics: relative to the current directory when inside it,
+  // so that messages read like the paths the user typed.
+  if (contains(cwd, chosen)) {
+    const fs::path rel = chosen.lexically_relative(cwd);
+    return rel.empty() ? std::string(".") : rel.generic_string();
+  }
+  return chosen.generic_string();
+}
+
+LoadOptions default_load_options(const std::vector<std::string>& paths, std::uint64_t max_file_bytes) {
+  LoadOptions o;
+  o.max_file_bytes = static_cast<std::size_t>(max_file_bytes);
+  o.library_root = choose_library_root(paths);
+  return o;
+}
+
+void add_load_options(ArgParser& p) {
+  p.option("library-root", "DIR",
+           "imports may not leave this directory (default: terms.json `root`, or the directory checked)");
+  p.option("max-imports", "N", "files one input may read through imports (0: no limit)", {}, "4096");
+  p.option("max-import-depth", "N", "how deep imports may nest", {}, "64");
+  p.option("max-nesting", "N", "how deep formulas and blocks may nest", {}, "256");
+  p.option("max-errors", "N", "syntax errors per file before parsing stops", {}, "100");
+}
+
+std::variant<LoadOptions, UsageError> load_options(const ParsedArgs& args, const std::vector<std::string>& paths,
+                                                   std::uint64_t max_file_bytes) {
+  LoadOptions o;
+  o.max_file_bytes = static_cast<std::size_t>(max_file_bytes);
+  struct Limit {
+    const char* name;
+    std::size_t* field;
+    bool zero_ok;
+  };
+  const Limit limits[] = {{"max-imports", &o.max_imports, true},
+                          {"max-import-depth", &o.max_import_depth, false},
+                          {"max-nesting", &o.parse.max_depth, false},
+                          {"max-errors", &o.parse.max_errors, false}};
+  for (const Limit& l : limits) {
+    const std::optional<std::string> text = args.value(l.name);
+    if (!text) continue;
+    std::size_t value = 0;
+    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec != std::errc{} || end != text->data() + text->size() || (value == 0 && !l.zero_ok)) {
+      return UsageError{fmt::format("invalid value `{}` for `--{}`", *text, l.name),
+                        std::string(l.zero_ok ? "give a number (0 for no limit)" : "give a positive number")};
+    }
+    *l.field = value;
+  }
+  o.max_errors_per_file = o.parse.max_errors;
+  const std::optional<std::string> root = args.value("library-root");
+  o.library_root = root ? *root : choose_library_root(paths);
+  return o;
+}
+
+}  // namespace terms::cli

@@ -1,0 +1,46 @@
+#pragma once
+// The limits and the library root a command passes to the Workspace
+// (LoadOptions), from its command line: one set of options, spelled the same
+// in every command that loads term files (docs/hardening.md).
+//
+//   --library-root DIR     imports may not leave DIR (`/`: anywhere)
+//   --max-imports N        files one input may read through imports (0: no limit)
+//   --max-import-depth N   how deep imports may nest
+//   --max-nesting N        how deep formulas and blocks may nest
+//   --max-errors N         diagnostics per file before parsing stops
+//
+// Without --library-root the library root is chosen by choose_library_root.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/args.hpp"
+#include "dsl/resolve.hpp"
+
+namespace terms::cli {
+
+void add_load_options(ArgParser& parser);
+
+// LoadOptions for a run over `paths` (the PATH arguments), with
+// `max_file_bytes`; a usage error for a malformed number.
+std::variant<LoadOptions, UsageError> load_options(const ParsedArgs& args, const std::vector<std::string>& paths,
+                                                   std::uint64_t max_file_bytes);
+
+// The library root when --library-root is not given:
+//   1. for each PATH, the `root` of the nearest `terms.json` in its directory or
+//      above (relative to that file), or the directory that holds that file;
+//   2. with no `terms.json` above, the directory given on the command line; for a file (or `-`), the
+//      current directory when it holds the file, else the file's directory.
+// With several PATHs, the deepest directory holding all of their roots. The
+// result is relative to the current directory when inside it, else absolute;
+// the Workspace compares canonical paths (symbolic links resolved).
+std::string choose_library_root(const std::vector<std::string>& paths);
+
+// The defaults with the library root chosen for `paths`, for commands
+// without the options above.
+LoadOptions default_load_options(const std::vector<std::string>& paths,
+                                 std::uint64_t max_file_bytes = 64u * 1024 * 1024);
+
+}  // namespace terms::cli

@@ -256,8 +256,11 @@ void draw_line(std::string& out, const SourceFile& f, std::uint32_t line,
     const bool cut_left = first > 0;
     const bool cut_right = last < total;
     const unsigned shift = cut_left ? 3 : 0;  // the "..." before the window
-    std::string text = view.slice(first, last);
-    if (cut_left) text = "..." + text;
+    // Appended piece by piece: g++ 12 at -O3 warns (-Wrestrict, a false
+    // positive) on `"..." + std::string`.
+    std::string text;
+    if (cut_left) text += "...";
+    text += view.slice(first, last);
     if (cut_right) text += "...";
     if (text.empty()) {
       out += fmt::format("{}\n", paint(kGutter, number + " |"));
@@ -273,8 +276,12 @@ void draw_line(std::string& out, const SourceFile& f, std::uint32_t line,
       const std::string mark(len, s.primary ? '^' : '-');
       const std::string_view style = s.primary ? severity_style(severity) : kGutter;
       out += paint(kGutter, fmt::format("{:{}} |", "", width));
-      out += std::string(at + 1, ' ') + paint(style, mark);
-      if (!s.label.empty()) out += " " + paint(style, s.label);
+      out.append(at + 1, ' ');
+      out += paint(style, mark);
+      if (!s.label.empty()) {
+        out += ' ';
+        out += paint(style, s.label);
+      }
       out += '\n';
     }
   };

@@ -64,8 +64,15 @@ enum class Break : std::uint8_t { never, allowed, forced };
 // One word of an item's layout. `anchor` is the source offset of the token
 // the word stands for; words the formatter adds (a missing `sanctions`) take
 // the anchor of the word before them, so comments never attach to them alone.
+//
+// A word's text is a view: of the source (names, strings, numbers as written),
+// of a static keyword, or of the tree (a duration's unit as written), all of
+// which outlive the formatter; nothing is copied per token. `suffix` is the
+// punctuation the layout glues to it (the comma of a list, the colon after a
+// condition's statement).
 struct Word {
-  std::string text;
+  std::string_view text;
+  std::string_view suffix;
   std::uint32_t anchor = 0;
   Break brk = Break::never;
   unsigned order = 0;  // the canonical position of its group (modifiers); 0 = as written
@@ -314,16 +321,23 @@ class Formatter {
   }
 
   // ---- words ----------------------------------------------------------------------------
-  static Word word(std::string text, std::uint32_t anchor, Break brk = Break::never, unsigned order = 0) {
+  // The word list of the next item: one vector for the whole run, cleared for
+  // each item (an item's words are laid out before the next item's are built).
+  std::vector<Word>& fresh_words() {
+    words_.clear();
+    return words_;
+  }
+
+  static Word word(std::string_view text, std::uint32_t anchor, Break brk = Break::never, unsigned order = 0) {
     Word w;
-    w.text = std::move(text);
+    w.text = text;
     w.anchor = anchor;
     w.brk = brk;
     w.order = order;
     return w;
   }
   Word word_of(Span s, Break brk = Break::never, unsigned order = 0) const {
-    return word(std::string(src(s)), s.begin, brk, order);
+    return word(src(s), s.begin, brk, order);
   }
 
   // Attaches the comments before `end` to the words (which are in source
@@ -354,50 +368,53 @@ class Formatter {
   // Lays out the words of one item from column `indent`. Later lines start
   // at the word's own `line_indent` if it has one, else at `cont`; comments
   // that follow the item go at `tail_indent`.
-  void layout(std::vector<Word>& words, std::string_view terminator, unsigned indent, unsigned cont,
+  void layout(const std::vector<Word>& words, std::string_view terminator, unsigned indent, unsigned cont,
               unsigned tail_indent, const std::vector<const ast::Comment*>& tail) {
-    std::string line;
+    // The line under construction is written straight into out_: nothing else
+    // is written while it is open (comments flush it first).
     std::size_t col = 0;
     bool has_word = false;   // the line under construction holds a word
     bool first_line = true;  // no line of the item written yet
     auto flush = [&](bool comment) {
-      out_ += line;
       out_ += '\n';
       have_line_ = true;
       last_line_comment_ = comment;
       has_word = false;
       first_line = false;
     };
+    const std::size_t terminator_width = code_points(terminator);
     for (std::size_t i = 0; i < words.size(); ++i) {
-      Word& w = words[i];
+      const Word& w = words[i];
       const bool last = i + 1 == words.size();
-      if (last) w.text += terminator;
       const unsigned own_indent = w.line_indent != 0 ? w.line_indent : cont;
       for (const ast::Comment* c : w.before) {
         if (has_word) flush(false);
         put_line(own_indent, comment_text(*c), true);
         first_line = false;
       }
-      const std::size_t width = code_points(w.text);
+      const std::size_t width =
+          code_points(w.text) + code_points(w.suffix) + (last ? terminator_width : 0);
       if (has_word && (w.brk == Break::forced ||
                        (w.brk == Break::allowed && col + 1 + width > options_.width))) {
         flush(false);
       }
       if (has_word) {
-        line += ' ';
+        out_ += ' ';
         ++col;
       } else {
         const unsigned ind = first_line ? indent : own_indent;
-        line.assign(ind, ' ');
+        out_.append(ind, ' ');
         col = ind;
       }
-      line += w.text;
+      out_ += w.text;
+      out_ += w.suffix;
+      if (last) out_ += terminator;
       col += width;
       has_word = true;
       for (std::size_t j = 0; j < w.after.size(); ++j) {
         if (j == 0) {
-          line += ' ';
-          line += comment_text(*w.after[j]);
+          out_ += ' ';
+          out_ += comment_text(*w.after[j]);
           flush(true);
         } else {
           // On its own line before the next word: where that word's own-line comments go.
@@ -415,8 +432,11 @@ class Formatter {
   void statement(std::vector<Word>& words, std::uint32_t end, std::string_view terminator,
                  unsigned indent, unsigned cont, unsigned tail_indent) {
     auto tail = attach_comments(words, end);
-    std::stable_sort(words.begin(), words.end(),
-                     [](const Word& a, const Word& b) { return a.order < b.order; });
+    const auto by_order = [](const Word& a, const Word& b) { return a.order < b.order; };
+    // Most items are in canonical order already; stable_sort would allocate a buffer for nothing.
+    if (!std::is_sorted(words.begin(), words.end(), by_order)) {
+      std::stable_sort(words.begin(), words.end(), by_order);
+    }
     layout(words, terminator, indent, cont, tail_indent, tail);
   }
 
@@ -428,7 +448,7 @@ class Formatter {
   void name_list(std::vector<Word>& words, const std::vector<ast::Ident>& names, Break first) {
     for (std::size_t i = 0; i < names.size(); ++i) {
       Word w = word_of(names[i].span, i == 0 ? first : Break::allowed);
-      if (i + 1 < names.size()) w.text += ',';
+      if (i + 1 < names.size()) w.suffix = ",";
       words.push_back(std::move(w));
     }
   }
@@ -452,18 +472,18 @@ class Formatter {
   }
 
   void emit_import(const ast::Import& imp, unsigned indent) {
-    std::vector<Word> w;
+    std::vector<Word>& w = fresh_words();
     w.push_back(word("import", imp.span.begin));
     w.push_back(word_of(imp.path.span));
     statement(w, imp.span, indent);
   }
 
   void emit_decl(const ast::Decl& d, unsigned indent) {
-    std::vector<Word> w;
-    w.push_back(word(std::string(ast::to_string(d.kind)), d.keyword_span.begin));
+    std::vector<Word>& w = fresh_words();
+    w.push_back(word(ast::to_string(d.kind), d.keyword_span.begin));
     w.push_back(word_of(d.name.span));
     if (d.owner) {
-      w.push_back(word(std::string(decl_owner_keyword(d.kind)), next_token(d.name.span.end)));
+      w.push_back(word(decl_owner_keyword(d.kind), next_token(d.name.span.end)));
       w.push_back(word_of(d.owner->span));
     }
     if (d.program_kind) {
@@ -476,8 +496,8 @@ class Formatter {
   }
 
   void emit_clause(const ast::Clause& c, unsigned indent) {
-    std::vector<Word> w;
-    w.push_back(word(std::string(ast::to_string(c.verb)), c.verb_span.begin));
+    std::vector<Word>& w = fresh_words();
+    w.push_back(word(ast::to_string(c.verb), c.verb_span.begin));
     if (c.sanctions_keyword) {
       w.push_back(word("sanctions", c.sanctions_keyword_span.begin));
     } else if (ast::takes_sanctions(c.verb)) {
@@ -499,7 +519,7 @@ class Formatter {
     }
     for (const ast::Modifier& m : c.modifiers) {
       const unsigned order = modifier_rank(m.kind);
-      w.push_back(word(std::string(ast::to_string(m.kind)), m.span.begin, Break::allowed, order));
+      w.push_back(word(ast::to_string(m.kind), m.span.begin, Break::allowed, order));
       if (m.kind == ast::Modifier::Kind::verified && m.verifier) {
         w.push_back(word("by", next_token(m.span.begin + 8), Break::never, order));
         w.push_back(word_of(m.verifier->span, Break::never, order));
@@ -507,7 +527,7 @@ class Formatter {
         const ast::Duration& d = *m.duration;
         std::uint32_t digits = d.span.begin;
         while (digits < d.span.end && text_[digits] >= '0' && text_[digits] <= '9') ++digits;
-        w.push_back(word(std::string(text_.substr(d.span.begin, digits - d.span.begin)), d.span.begin,
+        w.push_back(word(text_.substr(d.span.begin, digits - d.span.begin), d.span.begin,
                          Break::never, order));
         w.push_back(word(d.unit_text, next_token(digits), Break::never, order));
       }
@@ -516,15 +536,15 @@ class Formatter {
   }
 
   void emit_expectation(const ast::Expectation& e, unsigned indent) {
-    std::vector<Word> w;
+    std::vector<Word>& w = fresh_words();
     w.push_back(word("expect", e.span.begin));
-    w.push_back(word(std::string(expectation_word(e.kind)), next_token(e.span.begin + 6)));
+    w.push_back(word(expectation_word(e.kind), next_token(e.span.begin + 6)));
     if (e.condition) w.push_back(word_of(e.condition->span));
     statement(w, e.span, indent);
   }
 
   void emit_builds_on(const ast::BuildsOn& b, unsigned indent) {
-    std::vector<Word> w;
+    std::vector<Word>& w = fresh_words();
     w.push_back(word("builds_on", b.span.begin));
     name_list(w, b.agreements, Break::never);
     statement(w, b.span, indent);
@@ -536,7 +556,7 @@ class Formatter {
   }
 
   void emit_step(const ast::Step& s, unsigned indent) {
-    std::vector<Word> w;
+    std::vector<Word>& w = fresh_words();
     w.push_back(word("step", s.span.begin));
     w.push_back(word_of(s.name.span));
     if (s.title) w.push_back(word_of(s.title->span, Break::allowed));
@@ -553,7 +573,7 @@ class Formatter {
   }
 
   void emit_agreement(const ast::Agreement& a, unsigned indent) {
-    std::vector<Word> w;
+    std::vector<Word>& w = fresh_words();
     w.push_back(word("agreement", a.span.begin));
     w.push_back(word_of(a.name.span));
     if (a.title) w.push_back(word_of(a.title->span, Break::allowed));
@@ -605,7 +625,7 @@ class Formatter {
       put_verbatim(p.span.begin, end, false);
       return;
     }
-    std::vector<Word> w;
+    std::vector<Word>& w = fresh_words();
     w.push_back(word("profile", p.span.begin));
     w.push_back(word_of(p.name.span));
     if (p.title) w.push_back(word_of(p.title->span, Break::allowed));
@@ -622,11 +642,11 @@ class Formatter {
   // other line at the formula's level. The header never breaks: a statement
   // is one string, and a formula line below it would read as its continuation.
   void emit_condition(const ast::Condition& c, unsigned indent) {
-    std::vector<Word> w;
+    std::vector<Word>& w = fresh_words();
     w.push_back(word_of(c.severity_span));
     w.push_back(word_of(c.id.span));
     Word statement_word = word_of(c.statement.span);
-    statement_word.text += ':';
+    statement_word.suffix = ":";
     w.push_back(std::move(statement_word));
     const unsigned base = indent + options_.indent;
     const unsigned deeper = base + options_.indent;
@@ -680,7 +700,7 @@ class Formatter {
         ++p;
       }
       p = std::min(p, s.end);
-      Word next = word(std::string(text_.substr(begin, p - begin)), begin,
+      Word next = word(text_.substr(begin, p - begin), begin,
                        line_start ? Break::forced : Break::allowed);
       if (first) {
         first_column = column(begin);
@@ -700,6 +720,7 @@ class Formatter {
   const std::vector<ast::Comment>& comments_;
   std::size_t cursor_ = 0;  // the next comment to emit
   std::string out_;
+  std::vector<Word> words_;  // see fresh_words()
   bool have_line_ = false;          // out_ ends with a line that is not blank
   bool last_line_comment_ = false;  // ... and that line ends in a comment
 };

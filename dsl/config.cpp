@@ -292,6 +292,10 @@ class ConfigParser {
     } catch (const Json::parse_error& e) {
       report_syntax(e);
       return config;
+    } catch (const Json::out_of_range& e) {
+      // A number too large for a double, like `1E400` (found by fuzz_config).
+      report_number_overflow(e);
+      return config;
     }
     build_index();
     for (const auto& [key, span] : index_.duplicates) {
@@ -374,6 +378,25 @@ class ConfigParser {
     Diagnostic d = make_diagnostic(DiagId::config_invalid_json, Span{source_.id(), begin, end},
                                    fmt::format("`{}` is not valid JSON", source_.path()));
     d.with_label(what).with_help("the configuration is one JSON object, like `{\"rules\": {\"missing-title\": \"off\"}}`");
+    sink_.emit(std::move(d));
+  }
+
+  void report_number_overflow(const Json::out_of_range& e) {
+    // "... number overflow parsing '1E400'": point at the first such number.
+    const std::string what = e.what();
+    std::string number;
+    if (auto open = what.find("parsing '"); open != std::string::npos) {
+      const auto start = open + 9;
+      if (auto close = what.find('\'', start); close != std::string::npos) number = what.substr(start, close - start);
+    }
+    const std::string_view text = source_.text();
+    const std::size_t at = number.empty() ? std::string_view::npos : text.find(number);
+    const auto begin = static_cast<std::uint32_t>(at == std::string_view::npos ? 0 : at);
+    const auto end = static_cast<std::uint32_t>(
+        at == std::string_view::npos ? std::min<std::size_t>(1, text.size()) : at + number.size());
+    Diagnostic d = make_diagnostic(DiagId::config_invalid_json, Span{source_.id(), begin, end},
+                                   fmt::format("`{}` is not valid JSON", source_.path()));
+    d.with_label("this number is too large").with_help("no setting takes a number this large; write a smaller one");
     sink_.emit(std::move(d));
   }
 

@@ -45,7 +45,8 @@ build_targets() {
   cmake -S "$root/fuzz" -B "$build" "${generator[@]}" -DCMAKE_CXX_COMPILER="$cxx" >/dev/null
   local built=()
   for t in "${all_targets[@]}"; do
-    if cmake --build "$build" --target help 2>/dev/null | grep -q "fuzz_$t\b"; then built+=("fuzz_$t"); fi
+    # Ninja's `help` target does not list every executable: read the build files.
+    if grep -qsE "^(build )?fuzz_$t:" "$build/build.ninja" "$build/Makefile"; then built+=("fuzz_$t"); fi
   done
   ((${#built[@]})) || die "no fuzz target could be configured"
   nice -n "$niceness" cmake --build "$build" -j "$jobs" --target "${built[@]}"

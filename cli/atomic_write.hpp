@@ -31,16 +31,34 @@ struct AtomicWriteOptions {
   std::optional<std::string_view> expected_contents;
   // fsync(2) the temporary file before the rename and the directory after it.
   bool sync = true;
-  // Test hook: called before each stage; returning false makes that stage
-  // fail as if the system call had failed with EIO.
-  std::function<bool(WriteStage)> fault;
+  // Test hook, called before each stage: 0 lets the stage run; an errno value
+  // (ENOSPC, EROFS ...) makes it fail as if its system call had failed with
+  // that error. The hook may also act on the file system (change the target
+  // before `verify`, say) and return 0.
+  std::function<int(WriteStage)> fault;
+};
+
+// Why a write failed, for the hint the command gives.
+enum class WriteFailure : unsigned char {
+  none,
+  not_regular,   // the target is a directory, a device ...
+  no_space,      // ENOSPC, EDQUOT
+  too_large,     // EFBIG: a file-size limit
+  read_only,     // EROFS
+  permission,    // EACCES, EPERM (an immutable file or directory)
+  changed,       // the target changed since it was read
+  other,
 };
 
 struct WriteResult {
   bool ok = true;
   std::string error;  // lowercase reason, e.g. "cannot create a temporary file in `dir`: permission denied"
+  WriteFailure failure = WriteFailure::none;
   explicit operator bool() const { return ok; }
 };
+
+// What the user can do about a failure: a sentence for `= help:` ("" for none).
+std::string write_failure_hint(WriteFailure failure);
 
 // Replaces (or creates) the regular file `path` with `contents`.
 WriteResult atomic_write(const std::string& path, std::string_view contents,

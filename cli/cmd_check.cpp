@@ -109,7 +109,9 @@ int run_check(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
   LoadedInputs run(std::get<LoadOptions>(load));
-  load_inputs(run, expand_inputs(args->positionals()), *max_bytes);
+  InputSet inputs = expand_inputs(args->positionals());
+  refuse_inputs_leaving_root(inputs, std::get<LoadOptions>(load).library_root);
+  load_inputs(run, inputs, *max_bytes);
   const Verdicts verdicts =
       compute_verdicts(run.workspace, run.sources, run.roots, args->value_or("profile", ""), run.diagnostics);
   return report(run, args->value_or("format", "text"), use_color(color_mode(*args), STDOUT_FILENO), verdicts,

@@ -20,6 +20,7 @@
 #include "cli/atomic_write.hpp"
 #include "cli/command.hpp"
 #include "cli/inputs.hpp"
+#include "cli/load_options.hpp"
 #include "dsl/fmt/diff.hpp"
 #include "dsl/fmt/format.hpp"
 #include "dsl/render.hpp"
@@ -82,11 +83,6 @@ struct FmtRun {
     fmt::print(stderr, "{}", render_text(diags, sources, options));
   }
 
-  void error(std::string_view message, std::string_view help) {
-    fmt::print(stderr, "error: {}\n", message);
-    if (!help.empty()) fmt::print(stderr, "  = help: {}\n", help);
-  }
-
   std::optional<std::string> read(const InputFile& input) {
     if (input.from_stdin) {
       Diagnostic problem;
@@ -140,7 +136,15 @@ struct FmtRun {
       options.expected_contents = source.text();
       const WriteResult result = atomic_write(input.path, *formatted, options);
       if (!result) {
-        error(result.error, fmt::format("`{}` was left as it was", input.path));
+        // Nothing was replaced: say so, and what to do about the cause.
+        fmt::print(stderr, "error: {}\n", result.error);
+        if (result.failure == WriteFailure::changed) {
+          fmt::print(stderr, "  = note: `{}` was not replaced: the version saved meanwhile is kept\n", input.path);
+        } else {
+          fmt::print(stderr, "  = note: `{}` was left as it was\n", input.path);
+        }
+        const std::string hint = write_failure_hint(result.failure);
+        if (!hint.empty()) fmt::print(stderr, "  = help: {}\n", hint);
         io_error = true;
         return;
       }
@@ -177,6 +181,8 @@ int run_fmt(const std::vector<std::string>& argv) {
   run.max_bytes = *max_bytes;
 
   InputSet inputs = expand_inputs(args->positionals());
+  // A link out of the library is neither read nor written through.
+  refuse_inputs_leaving_root(inputs, choose_library_root(args->positionals()));
   run.report(inputs.diagnostics);
   run.io_error = inputs.io_error;
 

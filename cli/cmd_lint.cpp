@@ -12,6 +12,7 @@
 #include "cli/command.hpp"
 #include "cli/config_loader.hpp"
 #include "cli/inputs.hpp"
+#include "cli/load_options.hpp"
 #include "cli/output.hpp"
 #include "cli/runner.hpp"
 #include "dsl/lint/lint.hpp"
@@ -162,6 +163,7 @@ int run_lint(const std::vector<std::string>& argv) {
 
   ConfigLoader configs(args->value("config"));
   InputSet inputs = expand_inputs(args->positionals());
+  refuse_inputs_leaving_root(inputs, choose_library_root(args->positionals()));
   std::vector<InputFile> files;
   std::vector<const lint::Settings*> settings;
   std::size_t ignored = 0;

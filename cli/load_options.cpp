@@ -75,7 +75,11 @@ std::string choose_library_root(const std::vector<std::string>& paths) {
     } else if (fs::is_directory(path, ec)) {
       here = mine = canonical_or_normal(path);
     } else {
-      const fs::path file = canonical_or_normal(path);
+      // The file where it is written, not where a link leads: a link inside
+      // the library (to a file, or to a directory on the way) to somewhere
+      // outside must not move the root out with it. (The current directory,
+      // which fs::absolute starts from, has no links in it.)
+      const fs::path file = fs::absolute(path, ec).lexically_normal();
       here = file.parent_path();
       mine = contains(cwd, file) ? cwd : here;
     }
@@ -92,6 +96,47 @@ std::string choose_library_root(const std::vector<std::string>& paths) {
   return chosen.generic_string();
 }
 
+void refuse_inputs_leaving_root(InputSet& inputs, const std::string& library_root) {
+  if (library_root.empty()) return;
+  const fs::path cwd = canonical_or_normal(".");
+  std::error_code ec;
+  const fs::path root_written = fs::absolute(library_root, ec).lexically_normal();
+  const fs::path root_resolved = canonical_or_normal(library_root);
+  // Shown relative to the current directory when inside it, as the user wrote paths.
+  const auto shown = [&](const fs::path& p) {
+    if (contains(cwd, p)) {
+      const fs::path rel = p.lexically_relative(cwd);
+      return rel.empty() ? std::string(".") : rel.generic_string();
+    }
+    return p.generic_string();
+  };
+  std::vector<InputFile> kept;
+  for (InputFile& input : inputs.files) {
+    if (input.from_stdin) {
+      kept.push_back(std::move(input));
+      continue;
+    }
+    const fs::path written = fs::absolute(input.path, ec).lexically_normal();
+    const fs::path resolved = canonical_or_normal(input.path);
+    if (!contains(root_written, written) || contains(root_resolved, resolved)) {
+      kept.push_back(std::move(input));
+      continue;
+    }
+    Diagnostic d = make_diagnostic(
+        DiagId::io_leaves_root, Span{},
+        fmt::format("`{}` leads outside the library root `{}`: it resolves to `{}`", input.path, library_root,
+                    shown(resolved)));
+    d.path = input.path;
+    d.with_note("it was not read: a file inside the library may not lead to other files on the machine, so "
+                "that checking an untrusted library cannot read them");
+    d.with_help("copy the file into the library, or widen the library root (`root` in terms.json, or "
+                "`--library-root`)");
+    inputs.diagnostics.push_back(std::move(d));
+    inputs.io_error = true;
+  }
+  inputs.files = std::move(kept);
+}
+
 LoadOptions default_load_options(const std::vector<std::string>& paths, std::uint64_t max_file_bytes) {
   LoadOptions o;
   o.max_file_bytes = static_cast<std::size_t>(max_file_bytes);
@@ -105,7 +150,9 @@ void add_load_options(ArgParser& p) {
   p.option("max-imports", "N", "files one input may read through imports (0: no limit)", {}, "4096");
   p.option("max-import-depth", "N", "how deep imports may nest", {}, "64");
   p.option("max-nesting", "N", "how deep formulas and blocks may nest", {}, "256");
-  p.option("max-errors", "N", "syntax errors per file before parsing stops", {}, "100");
+  p.option("max-formula-size", "N", "parts of one profile condition's formula (0: no limit)", {}, "10000");
+  p.option("max-errors", "N", "diagnostics per file; parsing stops at this many syntax errors (0: no limit)", {},
+           "100");
 }
 
 std::variant<LoadOptions, UsageError> load_options(const ParsedArgs& args, const std::vector<std::string>& paths,
@@ -120,7 +167,9 @@ std::variant<LoadOptions, UsageError> load_options(const ParsedArgs& args, const
   const Limit limits[] = {{"max-imports", &o.max_imports, true},
                           {"max-import-depth", &o.max_import_depth, false},
                           {"max-nesting", &o.parse.max_depth, false},
-                          {"max-errors", &o.parse.max_errors, false}};
+                          {"max-formula-size", &o.parse.max_formula_size, true},
+                          // 0: no limit, as clang's -ferror-limit=0.
+                          {"max-errors", &o.parse.max_errors, true}};
   for (const Limit& l : limits) {
     const std::optional<std::string> text = args.value(l.name);
     if (!text) continue;

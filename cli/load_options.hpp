@@ -7,7 +7,8 @@
 //   --max-imports N        files one input may read through imports (0: no limit)
 //   --max-import-depth N   how deep imports may nest
 //   --max-nesting N        how deep formulas and blocks may nest
-//   --max-errors N         diagnostics per file before parsing stops
+//   --max-formula-size N   parts of one profile condition's formula (0: no limit)
+//   --max-errors N         diagnostics per file; parsing stops at N syntax errors (0: no limit)
 //
 // Without --library-root the library root is chosen by choose_library_root.
 
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "cli/args.hpp"
+#include "cli/inputs.hpp"
 #include "dsl/resolve.hpp"
 
 namespace terms::cli {
@@ -37,6 +39,14 @@ std::variant<LoadOptions, UsageError> load_options(const ParsedArgs& args, const
 // result is relative to the current directory when inside it, else absolute;
 // the Workspace compares canonical paths (symbolic links resolved).
 std::string choose_library_root(const std::vector<std::string>& paths);
+
+// Inputs that lie inside the library root as written but lead out of it
+// through a symbolic link (`x.terms -> /etc/passwd`, a found file in a linked
+// directory) are removed from `inputs` and reported (E0007), unread: checking
+// an untrusted library must not read, and quote in its messages, other files.
+// A file given outside the root, or read through a link that stays inside,
+// is kept. `/` as the root allows everything.
+void refuse_inputs_leaving_root(InputSet& inputs, const std::string& library_root);
 
 // The defaults with the library root chosen for `paths`, for commands
 // without the options above.

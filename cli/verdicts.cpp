@@ -84,7 +84,9 @@ LoadedInputs::LoadedInputs(const std::vector<std::string>& paths)
     : LoadedInputs(default_load_options(paths, kDefaultMaxFileBytes)) {}
 
 void load_inputs(LoadedInputs& run, const std::vector<std::string>& paths) {
-  load_inputs(run, expand_inputs(paths), kDefaultMaxFileBytes);
+  InputSet inputs = expand_inputs(paths);
+  refuse_inputs_leaving_root(inputs, choose_library_root(paths));
+  load_inputs(run, inputs, kDefaultMaxFileBytes);
 }
 
 void load_inputs(LoadedInputs& run, const InputSet& inputs, std::uint64_t max_file_bytes) {

@@ -20,7 +20,10 @@ void Context::report(Diagnostic d) {
     file_.has_syntax_errors = true;
     // The last diagnostic of the budget says that parsing stopped, so that a
     // consumer showing `max_errors` diagnostics per file still shows it.
-    if (++errors_ >= options_.max_errors) {
+    // A budget of 0 means no limit (as clang's -ferror-limit=0): without this
+    // test, `max_errors - 1` below would wrap round.
+    ++errors_;
+    if (options_.max_errors != 0 && errors_ >= options_.max_errors) {
       sink_.emit(make_diagnostic(DiagId::syntax_too_many_errors, d.span,
                                  fmt::format("too many syntax errors; parsing stopped after {}",
                                              options_.max_errors - 1))

@@ -38,6 +38,7 @@ class Context {
     return Span{source_.id(), off, off + len};
   }
   ast::File& file() { return file_; }
+  const ParseOptions& options() const { return options_; }
 
   // A must<> point failed at `at`: record "message, found X" (once per position).
   // With `recovering`, the caller carries on as if the token were there (no raise).

@@ -14,8 +14,11 @@
 namespace terms {
 
 struct ParseOptions {
-  std::size_t max_errors = 100;   // stop reporting (and parsing) after this many
+  std::size_t max_errors = 100;   // stop reporting (and parsing) after this many; 0: no limit
   std::size_t max_depth = 256;    // nesting depth of blocks and formulas
+  // Parts (connectives, sentences, noun phrases, filters and properties) of
+  // one profile condition's formula; 0: no limit. Bounds evaluation cost.
+  std::size_t max_formula_size = 10000;
 };
 
 // Parses a whole file. Every diagnostic (syntax errors, invalid UTF-8, NUL

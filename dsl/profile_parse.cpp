@@ -59,16 +59,22 @@ using Selector = pt::selector<Rule, pt::store_content::on<
 // Thrown inside the converter on an impossible tree shape (a bug, not bad input);
 // caught in build_formula.
 struct shape_error {};
+// Thrown when the formula has more parts than ParseOptions::max_formula_size.
+struct too_large {};
 
 class Converter {
  public:
-  explicit Converter(parse_detail::Context& ctx) : ctx_(ctx) {}
+  explicit Converter(parse_detail::Context& ctx) : ctx_(ctx), limit_(ctx.options().max_formula_size) {}
 
   std::shared_ptr<const ast::Formula> formula(const Node& n) {
+    // `a or b` and `a and b` with one operand are the operand: not a part.
+    if ((n.is_type<pf::f_or>() || n.is_type<pf::f_and>()) && n.children.size() == 1) {
+      return formula(child(n, 0));
+    }
+    count_part();
     auto f = std::make_shared<ast::Formula>();
     f->span = span(n);
     if (n.is_type<pf::f_or>() || n.is_type<pf::f_and>()) {
-      if (n.children.size() == 1) return formula(*n.children[0]);
       f->kind = n.is_type<pf::f_or>() ? ast::Formula::Kind::any_of : ast::Formula::Kind::all_of;
       for (const auto& c : n.children) f->operands.push_back(formula(*c));
     } else if (n.is_type<pf::f_not>()) {
@@ -115,6 +121,14 @@ class Converter {
 
  private:
   parse_detail::Context& ctx_;
+  std::size_t limit_;
+  std::size_t parts_ = 0;
+
+  // Counts one part of the formula (a connective or sentence, a noun phrase,
+  // a filter or property); stops the conversion past the limit.
+  void count_part() {
+    if (++parts_ > limit_ && limit_ != 0) throw too_large{};
+  }
 
   static const Node& child(const Node& n, std::size_t i) {
     if (i >= n.children.size() || !n.children[i]) throw shape_error{};
@@ -198,6 +212,7 @@ class Converter {
 
   std::shared_ptr<const ast::NounPhrase> noun_phrase(const Node& n) {
     if (!n.is_type<pf::noun_phrase>()) throw shape_error{};
+    count_part();
     auto np = std::make_shared<ast::NounPhrase>();
     np->span = span(n);
     for (const auto& c : n.children) {
@@ -223,6 +238,7 @@ class Converter {
   std::shared_ptr<const ast::Predicate> verb_phrase(const Node& n) {
     if (n.is_type<pf::vp_be>()) return property(child(n, 0));
     if (n.is_type<pf::vp_comes>()) return predicate(child(n, 0));
+    count_part();
     auto p = std::make_shared<ast::Predicate>();
     p->span = span(n);
     if (n.is_type<pf::vp_targets>()) {
@@ -245,6 +261,7 @@ class Converter {
     if (!n.is_type<pf::property>()) throw shape_error{};
     auto inner = predicate(child(n, 0));
     if (n.children.size() < 2) return inner;
+    count_part();
     auto g = std::make_shared<ast::Predicate>();
     g->kind = ast::Predicate::Kind::group;
     g->span = span(n);
@@ -255,10 +272,13 @@ class Converter {
 
   std::shared_ptr<const ast::Predicate> predicate(const Node& n) {
     using K = ast::Predicate::Kind;
+    if ((n.is_type<pf::p_or>() || n.is_type<pf::p_and>()) && n.children.size() == 1) {
+      return predicate(child(n, 0));
+    }
+    count_part();
     auto p = std::make_shared<ast::Predicate>();
     p->span = span(n);
     if (n.is_type<pf::p_or>() || n.is_type<pf::p_and>()) {
-      if (n.children.size() == 1) return predicate(child(n, 0));
       p->kind = n.is_type<pf::p_or>() ? K::any_of : K::all_of;
       for (const auto& c : n.children) p->operands.push_back(predicate(*c));
     } else if (n.is_type<pf::p_not>()) {
@@ -445,6 +465,18 @@ std::shared_ptr<const ast::Formula> build_formula(parse_detail::Context& ctx, co
     auto root = pt::parse<pf::formula, Selector>(in);
     if (!root || root->children.empty()) throw shape_error{};
     return Converter(ctx).formula(*root->children.front());
+  } catch (const too_large&) {
+    const std::size_t limit = ctx.options().max_formula_size;
+    const std::string_view first = ctx.found_token(begin);
+    ctx.report(make_diagnostic(DiagId::profile_formula_too_large,
+                               ctx.span_at(ctx.offset(begin), static_cast<std::uint32_t>(first.size())),
+                               fmt::format("this formula has more than {} parts, the limit", limit))
+                   .with_label("the formula starts here")
+                   .with_note("each connective (`and`, `or`, `not`, `if`), sentence, noun phrase, filter and "
+                              "property is a part")
+                   .with_help("split the condition into several conditions, or raise the limit "
+                              "(`--max-formula-size`)"));
+    return nullptr;
   } catch (const shape_error&) {
   } catch (const pegtl::parse_error&) {
   }

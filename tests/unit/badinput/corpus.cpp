@@ -134,6 +134,7 @@ std::vector<std::string> apply_options(const std::map<std::string, std::string>&
     else if (key == "max_errors_per_file") load.max_errors_per_file = n;
     else if (key == "max_depth") load.parse.max_depth = n;
     else if (key == "max_errors") load.parse.max_errors = n;
+    else if (key == "max_formula_size") load.parse.max_formula_size = n;
     else if (key == "max_imports") load.max_imports = n;
     else unknown.push_back(key);
   }

@@ -176,7 +176,7 @@ TEST_F(FmtCommand, AFailedWriteLeavesTheOriginalIntactAndExits2) {
   EXPECT_EQ(read(dir / "big.terms"), original);
   EXPECT_NE(r.err.find("error: cannot write"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("file too large"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("= help: `big.terms` was left as it was"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("= note: `big.terms` was left as it was"), std::string::npos) << r.err;
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
   EXPECT_EQ(names, std::vector<std::string>{"big.terms"});

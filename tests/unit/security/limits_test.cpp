@@ -12,6 +12,7 @@
 
 #include "dsl/diagnostics.hpp"
 #include "dsl/parser.hpp"
+#include "dsl/profile_ast.hpp"
 #include "tests/support/workspace_fixture.hpp"
 
 namespace terms::testing {
@@ -182,6 +183,74 @@ TEST(ParseLimits, ErrorBudgetIsConfigurable) {
   const auto codes = parse_codes(text, o);
   ASSERT_EQ(codes.size(), 3u);
   EXPECT_EQ(codes.back(), "E0107 too many syntax errors; parsing stopped after 2");
+}
+
+TEST(ParseLimits, AnErrorBudgetOfZeroMeansNoLimit) {
+  // As clang's -ferror-limit=0. Before, 0 wrapped round: the first error
+  // stopped the parse, saying it had stopped "after 18446744073709551615".
+  ParseOptions o;
+  o.max_errors = 0;
+  std::string text;
+  for (int i = 0; i < 250; ++i) text += "party ;\n";
+  const auto codes = parse_codes(text, o);
+  EXPECT_EQ(codes.size(), 250u);
+  for (const std::string& c : codes) EXPECT_EQ(c.substr(0, 6), "E0100 ") << c;
+}
+
+// ---- the size of a profile condition's formula -----------------------------------------
+
+// A formula of `n` sentences joined by `and`: n + 1 parts (the `and`, and
+// each sentence; `some X` is a sentence and a noun phrase, so 2 parts each
+// when written that way).
+std::string wide_formula(int n, const std::string& sentence = "true") {
+  std::string f = "profile p \"P\" {\n  require a \"A\": " + sentence;
+  for (int i = 1; i < n; ++i) f += " and " + sentence;
+  return f + ";\n  require b \"B\": true;\n}\n";
+}
+
+TEST(FormulaSize, TheLimitCountsEveryPartAndIsConfigurable) {
+  ParseOptions o;
+  o.max_formula_size = 11;
+  EXPECT_TRUE(parse_codes(wide_formula(10), o).empty());  // 10 constants + 1 `and`
+  EXPECT_EQ(parse_codes(wide_formula(11), o),
+            (std::vector<std::string>{"E0411 this formula has more than 11 parts, the limit"}));
+  // `some clause is verified`: the sentence, its noun phrase and its property.
+  EXPECT_TRUE(parse_codes(wide_formula(3, "some clause is verified"), o).empty());  // 3 * 3 + 1 = 10
+  EXPECT_EQ(parse_codes(wide_formula(4, "some clause is verified"), o).size(), 1u);  // 13
+  o.max_formula_size = 12;
+  EXPECT_TRUE(parse_codes(wide_formula(11), o).empty());
+}
+
+TEST(FormulaSize, ZeroMeansNoLimitAndTheDefaultAllowsTenThousandParts) {
+  ParseOptions o;
+  EXPECT_EQ(o.max_formula_size, 10000u);
+  EXPECT_TRUE(parse_codes(wide_formula(9999), o).empty());
+  EXPECT_EQ(parse_codes(wide_formula(10000), o),
+            (std::vector<std::string>{"E0411 this formula has more than 10000 parts, the limit"}));
+  o.max_formula_size = 0;
+  EXPECT_TRUE(parse_codes(wide_formula(20000), o).empty());
+}
+
+TEST(FormulaSize, OnlyTheLargeConditionIsDroppedWithAPositionAndAHint) {
+  ParseOptions o;
+  o.max_formula_size = 5;
+  SourceManager sources;
+  const SourceFile& f = sources.add("x.terms", wide_formula(6));
+  DiagnosticBag diags;
+  const ast::File file = parse_file(f, diags, o);
+  ASSERT_EQ(diags.all().size(), 1u);
+  const Diagnostic& d = diags.all()[0];
+  EXPECT_EQ(f.line_col(d.span.begin).line, 2u);
+  EXPECT_EQ(f.line_col(d.span.begin).column, 18u);
+  EXPECT_EQ(d.label, "the formula starts here");
+  ASSERT_EQ(d.help.size(), 1u);
+  EXPECT_EQ(d.help[0], "split the condition into several conditions, or raise the limit (`--max-formula-size`)");
+  // The condition is kept without a formula; the next one is whole.
+  ASSERT_EQ(file.profiles().size(), 1u);
+  const ast::Profile& p = *file.profiles()[0];
+  ASSERT_EQ(p.conditions.size(), 2u);
+  EXPECT_EQ(p.conditions[0].formula, nullptr);
+  EXPECT_NE(p.conditions[1].formula, nullptr);
 }
 
 }  // namespace

@@ -271,16 +271,19 @@ void BM_Lint(benchmark::State& state) {
     return;
   }
   const terms::lint::Settings settings = terms::lint::Settings::defaults();
+  std::size_t findings = 0;
   for (auto _ : state) {
     CountingSink sink;
     const bool ran = terms::lint::lint_unit(loaded.workspace, *loaded.root, settings, sink);
     benchmark::DoNotOptimize(sink.count);
+    findings = sink.count;
     if (!ran) {
       state.SkipWithError("the linter did not run");
       break;
     }
   }
   report(state, lib);
+  state.counters["findings"] = static_cast<double>(findings);
 }
 
 // The formatter alone, over a tree parsed once outside the timing.

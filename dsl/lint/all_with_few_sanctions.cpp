@@ -14,7 +14,7 @@ constexpr std::size_t kFew = 3;
 void check(RuleContext& cx) {
   const Workspace& ws = cx.workspace();
   for (const ast::Agreement* agreement : cx.tree().agreements()) {
-    for (const StepView& step : steps_of(*agreement)) {
+    for (const StepView& step : steps_of(cx, *agreement)) {
       for (const ast::Clause* clause : step.clauses) {
         if (clause->targets.kind == ast::Targets::Kind::names) continue;
         const std::vector<EntityId> covered = target_entities(cx, *clause);

@@ -32,7 +32,19 @@ Diagnostic& RuleContext::report(Span span, std::string message) {
   return out_.back();
 }
 
+UnitViews& RuleContext::views() const {
+  if (!views_) views_ = std::make_shared<UnitViews>();
+  return *views_;
+}
+
 // ---- steps ----------------------------------------------------------------------------
+
+const std::vector<StepView>& steps_of(const RuleContext& cx, const ast::Agreement& agreement) {
+  auto& cache = cx.views().steps;
+  auto it = cache.find(&agreement);
+  if (it == cache.end()) it = cache.emplace(&agreement, steps_of(agreement)).first;
+  return it->second;
+}
 
 std::vector<StepView> steps_of(const ast::Agreement& agreement) {
   std::vector<StepView> out;
@@ -139,36 +151,93 @@ EntityId owning_party(const Workspace& ws, EntityId entity) {
 
 // ---- canonical text ---------------------------------------------------------------------
 
-std::string canonical_modifier(const ast::Modifier& m) {
+namespace {
+
+// Appends canonical_modifier(m) to `out`.
+void append_modifier(std::string& out, const ast::Modifier& m) {
   switch (m.kind) {
     case ast::Modifier::Kind::verified:
-      return m.verifier ? fmt::format("verified by {}", m.verifier->name) : std::string("verified");
+      out += "verified";
+      if (m.verifier) {
+        out += " by ";
+        out += m.verifier->name;
+      }
+      return;
     case ast::Modifier::Kind::within:
-      return m.duration ? fmt::format("within {} days", m.duration->days()) : std::string("within");
-    case ast::Modifier::Kind::partially: return "partially";
-    case ast::Modifier::Kind::snapback: return "snapback";
+      out += "within";
+      if (m.duration) {
+        out += ' ';
+        out += std::to_string(m.duration->days());
+        out += " days";
+      }
+      return;
+    case ast::Modifier::Kind::partially: out += "partially"; return;
+    case ast::Modifier::Kind::snapback: out += "snapback"; return;
   }
-  return {};
 }
 
+// The order of canonical_modifier's strings: their first words
+// ("partially" < "snapback" < "verified" < "within") order the kinds; two
+// modifiers of the same kind (a repeated modifier) compare by their text.
+unsigned modifier_text_rank(ast::Modifier::Kind k) {
+  switch (k) {
+    case ast::Modifier::Kind::partially: return 0;
+    case ast::Modifier::Kind::snapback: return 1;
+    case ast::Modifier::Kind::verified: return 2;
+    case ast::Modifier::Kind::within: return 3;
+  }
+  return 4;
+}
+
+}  // namespace
+
+std::string canonical_modifier(const ast::Modifier& m) {
+  std::string out;
+  append_modifier(out, m);
+  return out;
+}
+
+// Built by appending (no formatting, no string per modifier): duplicate-clause
+// computes it for every clause of a library.
 std::string canonical_clause(const ast::Clause& clause) {
-  std::string out(ast::to_string(clause.verb));
+  std::string out;
+  out.reserve(64);
+  out += ast::to_string(clause.verb);
   const ast::Targets& t = clause.targets;
   if (t.kind == ast::Targets::Kind::all) {
     out += " all";
   } else if (t.kind == ast::Targets::Kind::all_by) {
-    out += fmt::format(" all by {}", t.by ? t.by->name : "");
+    out += " all by ";
+    if (t.by) out += t.by->name;
+  } else if (t.names.size() == 1) {
+    out += ' ';
+    out += t.names.front().name;
   } else {
     std::vector<std::string_view> names;
+    names.reserve(t.names.size());
     for (const ast::Ident& n : t.names) names.push_back(n.name);
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
-    for (std::size_t i = 0; i < names.size(); ++i) out += fmt::format("{}{}", i == 0 ? " " : ", ", names[i]);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      out += i == 0 ? " " : ", ";
+      out += names[i];
+    }
   }
-  std::vector<std::string> mods;
-  for (const ast::Modifier& m : clause.modifiers) mods.push_back(canonical_modifier(m));
-  std::sort(mods.begin(), mods.end());
-  for (const std::string& m : mods) out += " " + m;
+  // The modifiers in the order of their canonical strings.
+  const std::vector<ast::Modifier>& ms = clause.modifiers;
+  std::vector<const ast::Modifier*> mods;
+  mods.reserve(ms.size());
+  for (const ast::Modifier& m : ms) mods.push_back(&m);
+  std::sort(mods.begin(), mods.end(), [](const ast::Modifier* a, const ast::Modifier* b) {
+    const unsigned ra = modifier_text_rank(a->kind);
+    const unsigned rb = modifier_text_rank(b->kind);
+    if (ra != rb) return ra < rb;
+    return canonical_modifier(*a) < canonical_modifier(*b);
+  });
+  for (const ast::Modifier* m : mods) {
+    out += ' ';
+    append_modifier(out, *m);
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dsl/ast.hpp"
@@ -27,6 +28,15 @@ struct StepView {
 // The steps of an agreement in text order (the implicit step, if any, where
 // its first clause is).
 std::vector<StepView> steps_of(const ast::Agreement& agreement);
+
+// The views of one unit that several rules share, each computed on first use.
+struct UnitViews {
+  std::unordered_map<const ast::Agreement*, std::vector<StepView>> steps;
+};
+
+// steps_of(agreement), computed once per unit for all the rules (the rules
+// call this one: a dozen of them walk the steps of every agreement).
+const std::vector<StepView>& steps_of(const RuleContext& cx, const ast::Agreement& agreement);
 
 // The order the steps run in, as indices into `steps`: text order, except
 // that a step waits for the steps its `after` names. Steps in a cycle (an

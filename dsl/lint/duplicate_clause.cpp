@@ -12,7 +12,7 @@ namespace {
 
 void check(RuleContext& cx) {
   for (const ast::Agreement* agreement : cx.tree().agreements()) {
-    for (const StepView& step : steps_of(*agreement)) {
+    for (const StepView& step : steps_of(cx, *agreement)) {
       std::map<std::string, const ast::Clause*> seen;
       for (const ast::Clause* clause : step.clauses) {
         auto [it, fresh] = seen.emplace(canonical_clause(*clause), clause);

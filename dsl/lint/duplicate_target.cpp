@@ -30,7 +30,7 @@ void check(RuleContext& cx) {
     for (const ast::AgreementItem& item : agreement->items) {
       if (const auto* b = std::get_if<ast::BuildsOn>(&item)) check_list(cx, b->agreements, "`builds_on`");
     }
-    for (const StepView& step : steps_of(*agreement)) {
+    for (const StepView& step : steps_of(cx, *agreement)) {
       if (step.step != nullptr) {
         check_list(cx, step.step->after, fmt::format("the `after` list of step `{}`", step.name()));
       }

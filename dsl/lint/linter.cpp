@@ -2,6 +2,9 @@
 // suppressions and reports the unused and invalid ones.
 
 #include <algorithm>
+#include <memory>
+#include <numeric>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -53,14 +56,40 @@ bool covers(Suppression& s, std::size_t rule, std::uint32_t line) {
   return false;
 }
 
-bool suppressed(std::vector<Suppression>& suppressions, const Found& f, const SourceFile& source) {
-  if (!f.diag.span.valid()) return false;
-  const std::uint32_t line = source.line_col(f.diag.span.begin).line;
-  bool any = false;
-  // Every covering suppression counts as used, not only the first.
-  for (Suppression& s : suppressions) any = covers(s, f.rule, line) || any;
-  return any;
-}
+// The suppressions of a file by the lines they may cover, so that finding
+// those of a diagnostic does not scan them all (a library file can hold many
+// suppressions and many diagnostics).
+class SuppressionIndex {
+ public:
+  explicit SuppressionIndex(std::vector<Suppression>& suppressions) : all_(suppressions) {
+    for (std::size_t i = 0; i < all_.size(); ++i) {
+      const Suppression& s = all_[i];
+      if (s.file_level) {
+        file_level_.push_back(i);
+        continue;
+      }
+      by_line_[s.line].push_back(i);
+      if (s.comment->own_line) by_line_[s.line + 1].push_back(i);
+    }
+  }
+
+  // Whether a suppression covers `f`; marks every covering entry used, not only the first.
+  bool suppressed(const Found& f, const SourceFile& source) {
+    if (all_.empty() || !f.diag.span.valid()) return false;
+    const std::uint32_t line = source.line_col(f.diag.span.begin).line;
+    bool any = false;
+    for (std::size_t i : file_level_) any = covers(all_[i], f.rule, line) || any;
+    if (auto it = by_line_.find(line); it != by_line_.end()) {
+      for (std::size_t i : it->second) any = covers(all_[i], f.rule, line) || any;
+    }
+    return any;
+  }
+
+ private:
+  std::vector<Suppression>& all_;
+  std::vector<std::size_t> file_level_;
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_line_;
+};
 
 // The fix for an unused entry: the name (with its comma), or the whole
 // comment when every name in it is unused.
@@ -92,11 +121,13 @@ bool lint_unit(const Workspace& ws, UnitId unit, const Settings& settings, Diagn
   const auto rules = all_rules();
 
   std::vector<Found> found;
+  const auto views = std::make_shared<UnitViews>();  // shared by the rules
+  std::vector<Diagnostic> out;
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const std::optional<Severity> severity = severity_of_level(settings.level(i));
     if (!severity || rules[i]->check == nullptr) continue;
-    std::vector<Diagnostic> out;
-    RuleContext cx(ws, unit, rules[i]->info, out);
+    out.clear();
+    RuleContext cx(ws, unit, rules[i]->info, out, views);
     rules[i]->check(cx);
     for (Diagnostic& d : out) {
       d.severity = *severity;
@@ -105,9 +136,11 @@ bool lint_unit(const Workspace& ws, UnitId unit, const Settings& settings, Diagn
   }
 
   FileSuppressions parsed = parse_suppressions(u.tree, source);
+  SuppressionIndex index(parsed.suppressions);
   std::vector<Found> kept;
+  kept.reserve(found.size());
   for (Found& f : found) {
-    if (!suppressed(parsed.suppressions, f, source)) kept.push_back(std::move(f));
+    if (!index.suppressed(f, source)) kept.push_back(std::move(f));
   }
 
   // Suppressions' own diagnostics; they can be suppressed too (`ignore-file`).
@@ -140,14 +173,19 @@ bool lint_unit(const Workspace& ws, UnitId unit, const Settings& settings, Diagn
     }
   }
   for (Found& f : meta) {
-    if (!suppressed(parsed.suppressions, f, source)) kept.push_back(std::move(f));
+    if (!index.suppressed(f, source)) kept.push_back(std::move(f));
   }
 
-  std::stable_sort(kept.begin(), kept.end(), [](const Found& a, const Found& b) {
-    if (a.diag.span.begin != b.diag.span.begin) return a.diag.span.begin < b.diag.span.begin;
-    return a.diag.code < b.diag.code;
+  // Sorted by position through indices: a diagnostic is too big to move around.
+  std::vector<std::size_t> order(kept.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&kept](std::size_t x, std::size_t y) {
+    const Diagnostic& a = kept[x].diag;
+    const Diagnostic& b = kept[y].diag;
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    return a.code < b.code;
   });
-  for (Found& f : kept) sink.emit(std::move(f.diag));
+  for (std::size_t i : order) sink.emit(std::move(kept[i].diag));
   return true;
 }
 

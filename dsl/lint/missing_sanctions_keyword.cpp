@@ -10,7 +10,7 @@ namespace {
 
 void check(RuleContext& cx) {
   for (const ast::Agreement* agreement : cx.tree().agreements()) {
-    for (const StepView& step : steps_of(*agreement)) {
+    for (const StepView& step : steps_of(cx, *agreement)) {
       for (const ast::Clause* clause : step.clauses) {
         if (!ast::takes_sanctions(clause->verb) || clause->sanctions_keyword) continue;
         const std::string_view verb = ast::to_string(clause->verb);

@@ -11,7 +11,7 @@ namespace {
 
 void check(RuleContext& cx) {
   for (const ast::Agreement* agreement : cx.tree().agreements()) {
-    for (const StepView& step : steps_of(*agreement)) {
+    for (const StepView& step : steps_of(cx, *agreement)) {
       // The concession of the step that is due last.
       const ast::Modifier* latest = nullptr;
       for (const ast::Clause* clause : step.clauses) {

@@ -10,7 +10,7 @@ namespace {
 
 void check(RuleContext& cx) {
   for (const ast::Agreement* agreement : cx.tree().agreements()) {
-    const std::vector<StepView> steps = steps_of(*agreement);
+    const std::vector<StepView>& steps = steps_of(cx, *agreement);
     // Steps in the order they run: relief is fine once some concession has
     // come in this step or an earlier one.
     bool conceded = false;

@@ -10,7 +10,7 @@ namespace {
 
 void check(RuleContext& cx) {
   for (const ast::Agreement* agreement : cx.tree().agreements()) {
-    for (const StepView& step : steps_of(*agreement)) {
+    for (const StepView& step : steps_of(cx, *agreement)) {
       for (const ast::Clause* clause : step.clauses) {
         if (!ast::is_relief(clause->verb) || clause->has(ast::Modifier::Kind::within)) continue;
         Diagnostic& d = cx.report(clause->span, fmt::format("`{}` has no deadline", ast::to_string(clause->verb)));

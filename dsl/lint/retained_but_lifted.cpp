@@ -28,7 +28,7 @@ Span mention(const ast::Clause& clause, std::string_view name) {
 void check(RuleContext& cx) {
   const Workspace& ws = cx.workspace();
   for (const ast::Agreement* agreement : cx.tree().agreements()) {
-    const std::vector<StepView> steps = steps_of(*agreement);
+    const std::vector<StepView>& steps = steps_of(cx, *agreement);
     const std::vector<std::size_t> order = run_order(steps);
     std::vector<std::size_t> rank(steps.size());
     for (std::size_t i = 0; i < order.size(); ++i) rank[order[i]] = i;

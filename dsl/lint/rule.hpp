@@ -9,6 +9,7 @@
 // applies them afterwards).
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,13 +46,20 @@ struct Rule {
   CheckFn check;
 };
 
+// Views of the unit that several rules need (dsl/lint/analysis.hpp), computed
+// once per unit and shared by the rules that run over it.
+struct UnitViews;
+
 // What a rule sees: the workspace, the unit being linted, and a place to
 // report. Lifetime: lives for one rule's run over one unit; the diagnostics
-// it reports are moved into the caller's vector.
+// it reports are moved into the caller's vector. `views` is shared by the
+// contexts of the rules run over the same unit (lint_unit passes one); a
+// context made without one creates its own on first use.
 class RuleContext {
  public:
-  RuleContext(const Workspace& ws, UnitId unit, const RuleInfo& rule, std::vector<Diagnostic>& out)
-      : ws_(ws), unit_(unit), rule_(rule), out_(out) {}
+  RuleContext(const Workspace& ws, UnitId unit, const RuleInfo& rule, std::vector<Diagnostic>& out,
+              std::shared_ptr<UnitViews> views = nullptr)
+      : ws_(ws), unit_(unit), rule_(rule), out_(out), views_(std::move(views)) {}
 
   const Workspace& workspace() const { return ws_; }
   UnitId unit_id() const { return unit_; }
@@ -71,11 +79,15 @@ class RuleContext {
   // severity); the caller adds a label, help lines and a fix.
   Diagnostic& report(Span span, std::string message);
 
+  // The shared views of this unit (analysis.hpp).
+  UnitViews& views() const;
+
  private:
   const Workspace& ws_;
   UnitId unit_;
   const RuleInfo& rule_;
   std::vector<Diagnostic>& out_;
+  mutable std::shared_ptr<UnitViews> views_;  // a cache: filled on first use
 };
 
 }  // namespace terms::lint

@@ -11,7 +11,7 @@ namespace {
 void check(RuleContext& cx) {
   const Workspace& ws = cx.workspace();
   for (const ast::Agreement* agreement : cx.tree().agreements()) {
-    for (const StepView& step : steps_of(*agreement)) {
+    for (const StepView& step : steps_of(cx, *agreement)) {
       for (const ast::Clause* clause : step.clauses) {
         if (!ast::is_concession(clause->verb)) continue;
         const ast::Modifier* verified = clause->find(ast::Modifier::Kind::verified);

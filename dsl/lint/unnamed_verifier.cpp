@@ -10,7 +10,7 @@ namespace {
 
 void check(RuleContext& cx) {
   for (const ast::Agreement* agreement : cx.tree().agreements()) {
-    for (const StepView& step : steps_of(*agreement)) {
+    for (const StepView& step : steps_of(cx, *agreement)) {
       for (const ast::Clause* clause : step.clauses) {
         const ast::Modifier* verified = clause->find(ast::Modifier::Kind::verified);
         if (verified == nullptr || verified->verifier) continue;

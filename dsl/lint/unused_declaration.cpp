@@ -22,7 +22,7 @@ void check(RuleContext& cx) {
   }
   const Workspace& ws = cx.workspace();
   for (const ast::Agreement* agreement : tree.agreements()) {
-    for (const StepView& step : steps_of(*agreement)) {
+    for (const StepView& step : steps_of(cx, *agreement)) {
       for (const ast::Clause* clause : step.clauses) {
         for (const ast::Ident& n : clause->targets.names) used.insert(n.name);
         if (clause->targets.by) used.insert(clause->targets.by->name);

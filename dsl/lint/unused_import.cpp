@@ -29,7 +29,7 @@ std::set<UnitId> units_used(const RuleContext& cx) {
         if (auto u = ws.unit_of(other)) used.insert(*u);
       }
     }
-    for (const StepView& step : steps_of(*agreement)) {
+    for (const StepView& step : steps_of(cx, *agreement)) {
       for (const ast::Clause* clause : step.clauses) {
         for (const ast::Ident& n : clause->targets.names) name(n);
         if (clause->targets.by) name(*clause->targets.by);

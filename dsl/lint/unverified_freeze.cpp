@@ -18,7 +18,7 @@ std::string_view some_verifier(const RuleContext& cx) {
 
 void check(RuleContext& cx) {
   for (const ast::Agreement* agreement : cx.tree().agreements()) {
-    for (const StepView& step : steps_of(*agreement)) {
+    for (const StepView& step : steps_of(cx, *agreement)) {
       for (const ast::Clause* clause : step.clauses) {
         if (clause->verb != ast::Verb::freeze || clause->has(ast::Modifier::Kind::verified)) continue;
         Diagnostic& d = cx.report(clause->span, "nobody verifies this freeze");

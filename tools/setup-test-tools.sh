@@ -53,3 +53,9 @@ echo "test tools ready: ajv, the SARIF 2.1.0 schema ($tools_dir), junitparser"
 # Neovim (Debian 12's 0.7) for the editor end-to-end test of `terms lsp`
 # (tests/e2e.cmake, tests/e2e/): headless, with its built-in LSP client.
 apt_install neovim
+
+# clang 14 with its runtimes, for the libFuzzer targets (fuzz/, tools/fuzz.sh)
+# and LeakSanitizer; the sanitizer suite itself builds with g++
+# (tools/run-sanitizers.sh).
+apt_install clang-14 libclang-rt-14-dev
+echo "fuzzing tools ready: $(clang++-14 --version | head -1)"

@@ -31,8 +31,7 @@ ArgParser make_parser() {
   add_output_options(p);  // --format text|json|sarif|junit|github|gcc, --fail-level (cli/output.hpp)
   add_color_option(p);
   add_profile_option(p);  // engine: verdicts (cli/verdicts.hpp)
-  p.option("max-file-size", "BYTES", "refuse files larger than this (suffixes k, M, G)", {}, "64M");
-  add_load_options(p);  // --library-root and the limits (cli/load_options.hpp)
+  add_load_options(p);  // --max-file-size, --library-root and the limits (cli/load_options.hpp)
   p.description(
       "Reads every file (and the files it imports), reports syntax errors, undefined or\n"
       "duplicate names, and clauses that do not make sense, then prints a summary line.");
@@ -93,25 +92,10 @@ int run_check(const std::vector<std::string>& argv) {
   std::optional<ParsedArgs> args = parser.parse_or_report(argv, status);
   if (!args) return status;
 
-  const std::string size_text = args->value_or("max-file-size", "64M");
-  const std::optional<std::uint64_t> max_bytes = parse_byte_size(size_text);
-  if (!max_bytes || *max_bytes == 0) {
-    fmt::print(stderr, "{}",
-               parser.format_error(UsageError{
-                   fmt::format("invalid value `{}` for `--max-file-size`", size_text),
-                   std::string("give a positive number of bytes, optionally with a suffix k, M or G")}));
-    return kExitUsage;
-  }
-
-  const auto load = load_options(*args, args->positionals(), *max_bytes);
-  if (const auto* error = std::get_if<UsageError>(&load)) {
-    fmt::print(stderr, "{}", parser.format_error(*error));
-    return kExitUsage;
-  }
-  LoadedInputs run(std::get<LoadOptions>(load));
-  InputSet inputs = expand_inputs(args->positionals());
-  refuse_inputs_leaving_root(inputs, std::get<LoadOptions>(load).library_root);
-  load_inputs(run, inputs, *max_bytes);
+  const std::optional<LoadOptions> load = load_options_or_report(parser, *args, args->positionals(), status);
+  if (!load) return status;
+  LoadedInputs run(*load);
+  load_inputs(run, args->positionals(), *load);
   const Verdicts verdicts =
       compute_verdicts(run.workspace, run.sources, run.roots, args->value_or("profile", ""), run.diagnostics);
   return report(run, args->value_or("format", "text"), use_color(color_mode(*args), STDOUT_FILENO), verdicts,

@@ -17,6 +17,7 @@
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
+#include "cli/load_options.hpp"
 #include "cli/verdicts.hpp"
 #include "dsl/render.hpp"
 #include "engine/report.hpp"
@@ -31,6 +32,7 @@ ArgParser make_parser() {
   add_profile_option(p);
   add_format_option(p, {"text", "json"});
   add_color_option(p);
+  add_load_options(p);  // --max-file-size, --library-root and the limits (cli/load_options.hpp)
   p.description(
       "For each agreement: its steps in the order the engine runs them, the sanctioned\n"
       "side, a table of the state of every facility and sanction at the start and after\n"
@@ -83,8 +85,10 @@ int run_explain(const std::vector<std::string>& argv) {
   const bool json = args->value_or("format", "text") == "json";
   const bool color = !json && use_color(color_mode(*args), STDOUT_FILENO);
 
-  LoadedInputs run(args->positionals());
-  load_inputs(run, args->positionals());
+  const std::optional<LoadOptions> load = load_options_or_report(parser, *args, args->positionals(), status);
+  if (!load) return status;
+  LoadedInputs run(*load);
+  load_inputs(run, args->positionals(), *load);
   Verdicts verdicts =
       compute_verdicts(run.workspace, run.sources, run.roots, args->value_or("profile", ""), run.diagnostics);
 

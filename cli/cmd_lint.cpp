@@ -31,7 +31,7 @@ ArgParser make_parser() {
   p.flag("list-rules", "list every rule (with --format text or json) and exit");
   p.option("explain", "RULE", "print the documentation of a rule (code or name, or `all`) and exit");
   p.option("jobs", "N", "check this many files at a time (default: one per core)", {}, "0");
-  p.option("max-file-size", "BYTES", "refuse files larger than this (suffixes k, M, G)", {}, "64M");
+  add_load_options(p);  // --max-file-size, --library-root and the limits (cli/load_options.hpp)
   p.description(
       "Runs the front end's checks and then the lint rules over every file, and prints a summary\n"
       "line. Each file uses the nearest terms.json above it (rule levels, ignored paths); comments\n"
@@ -147,12 +147,10 @@ int run_lint(const std::vector<std::string>& argv) {
     return usage_error(parser, "expected at least one PATH", "give a term file or a directory, like `terms lint examples/`");
   }
 
-  const std::string size_text = args->value_or("max-file-size", "64M");
-  const std::optional<std::uint64_t> max_bytes = parse_byte_size(size_text);
-  if (!max_bytes || *max_bytes == 0) {
-    return usage_error(parser, fmt::format("invalid value `{}` for `--max-file-size`", size_text),
-                       "give a positive number of bytes, optionally with a suffix k, M or G");
-  }
+  // Each input has its own Workspace; without --library-root, its own library root.
+  std::optional<LoadOptions> load = load_options_or_report(parser, *args, args->positionals(), status);
+  if (!load) return status;
+  const bool root_given = library_root_given(*args);
   const std::string jobs_text = args->value_or("jobs", "0");
   unsigned jobs = 0;
   if (jobs_text.empty() || jobs_text.size() > 4 || !std::all_of(jobs_text.begin(), jobs_text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
@@ -163,7 +161,7 @@ int run_lint(const std::vector<std::string>& argv) {
 
   ConfigLoader configs(args->value("config"));
   InputSet inputs = expand_inputs(args->positionals());
-  refuse_inputs_leaving_root(inputs, choose_library_root(args->positionals()));
+  refuse_inputs_leaving_root(inputs, load->library_root);
   std::vector<InputFile> files;
   std::vector<const lint::Settings*> settings;
   std::size_t ignored = 0;
@@ -200,7 +198,9 @@ int run_lint(const std::vector<std::string>& argv) {
     run_ordered<RootRun>(
         files.size(), jobs,
         [&](std::size_t i) {
-          RootRun r = load_root(files[i], *max_bytes);
+          LoadOptions limits = *load;
+          if (!root_given) limits.library_root = choose_library_root({files[i].from_stdin ? "-" : files[i].path});
+          RootRun r = load_root(files[i], limits);
           if (r.root) {
             // Files with errors are not linted (lint_unit returns false); their
             // front-end diagnostics say what to fix.

@@ -13,6 +13,7 @@
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
+#include "cli/load_options.hpp"
 #include "cli/verdicts.hpp"
 #include "dsl/render.hpp"
 #include "engine/builtin_profiles.hpp"
@@ -27,6 +28,7 @@ ArgParser make_parser() {
   p.positional("PATH", "term files or directories whose profiles to list as well", Arity::zero_or_more);
   add_format_option(p, {"text", "json"});
   add_color_option(p);
+  add_load_options(p);  // --max-file-size, --library-root and the limits (cli/load_options.hpp)
   p.description(
       "Lists every built-in profile (the default first), then the profiles declared in\n"
       "the given files: for each, its conditions with their severity (`require` makes an\n"
@@ -67,8 +69,10 @@ int run_profiles(const std::vector<std::string>& argv) {
   const bool json = args->value_or("format", "text") == "json";
   const bool color = !json && use_color(color_mode(*args), STDOUT_FILENO);
 
-  LoadedInputs run(args->positionals());
-  if (!args->positionals().empty()) load_inputs(run, args->positionals());
+  const std::optional<LoadOptions> load = load_options_or_report(parser, *args, args->positionals(), status);
+  if (!load) return status;
+  LoadedInputs run(*load);
+  if (!args->positionals().empty()) load_inputs(run, args->positionals(), *load);
 
   std::vector<std::pair<engine::CompiledProfile, std::string>> listed;  // (profile, origin)
   // Built-in profiles, the default first.

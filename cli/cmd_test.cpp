@@ -15,6 +15,7 @@
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
+#include "cli/load_options.hpp"
 #include "cli/inputs.hpp"
 #include "cli/output.hpp"
 #include "cli/verdicts.hpp"
@@ -30,6 +31,7 @@ ArgParser make_parser() {
   add_profile_option(p);
   add_output_options(p);  // --format text|json|sarif|junit|github|gcc, --fail-level (cli/output.hpp)
   add_color_option(p);
+  add_load_options(p);  // --max-file-size, --library-root and the limits (cli/load_options.hpp)
   p.description(
       "Evaluates every agreement of the inputs against the profile and compares the result\n"
       "with its `expect` lines: `expect acceptable;` (every `require` condition holds, so\n"
@@ -61,8 +63,10 @@ int run_test(const std::vector<std::string>& argv) {
   const bool json = args->value_or("format", "text") == "json";
   const bool color = !json && use_color(color_mode(*args), STDOUT_FILENO);
 
-  LoadedInputs run(args->positionals());
-  load_inputs(run, args->positionals());
+  const std::optional<LoadOptions> load = load_options_or_report(parser, *args, args->positionals(), status);
+  if (!load) return status;
+  LoadedInputs run(*load);
+  load_inputs(run, args->positionals(), *load);
   Verdicts verdicts =
       compute_verdicts(run.workspace, run.sources, run.roots, args->value_or("profile", ""), run.diagnostics);
 

@@ -7,8 +7,11 @@
 #include <sstream>
 #include <system_error>
 
+#include <fmt/core.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "cli/command.hpp"
 
 namespace terms::cli {
 namespace {
@@ -145,6 +148,7 @@ LoadOptions default_load_options(const std::vector<std::string>& paths, std::uin
 }
 
 void add_load_options(ArgParser& p) {
+  p.option("max-file-size", "BYTES", "refuse files larger than this (suffixes k, M, G)", {}, "64M");
   p.option("library-root", "DIR",
            "imports may not leave this directory (default: terms.json `root`, or the directory checked)");
   p.option("max-imports", "N", "files one input may read through imports (0: no limit)", {}, "4096");
@@ -155,10 +159,15 @@ void add_load_options(ArgParser& p) {
            "100");
 }
 
-std::variant<LoadOptions, UsageError> load_options(const ParsedArgs& args, const std::vector<std::string>& paths,
-                                                   std::uint64_t max_file_bytes) {
+std::variant<LoadOptions, UsageError> load_options(const ParsedArgs& args, const std::vector<std::string>& paths) {
   LoadOptions o;
-  o.max_file_bytes = static_cast<std::size_t>(max_file_bytes);
+  const std::string size_text = args.value_or("max-file-size", "64M");
+  const std::optional<std::uint64_t> max_bytes = parse_byte_size(size_text);
+  if (!max_bytes || *max_bytes == 0) {
+    return UsageError{fmt::format("invalid value `{}` for `--max-file-size`", size_text),
+                      std::string("give a positive number of bytes, optionally with a suffix k, M or G")};
+  }
+  o.max_file_bytes = static_cast<std::size_t>(*max_bytes);
   struct Limit {
     const char* name;
     std::size_t* field;
@@ -186,5 +195,18 @@ std::variant<LoadOptions, UsageError> load_options(const ParsedArgs& args, const
   o.library_root = root ? *root : choose_library_root(paths);
   return o;
 }
+
+std::optional<LoadOptions> load_options_or_report(const ArgParser& parser, const ParsedArgs& args,
+                                                  const std::vector<std::string>& paths, int& status) {
+  auto load = load_options(args, paths);
+  if (const auto* error = std::get_if<UsageError>(&load)) {
+    fmt::print(stderr, "{}", parser.format_error(*error));
+    status = kExitUsage;
+    return std::nullopt;
+  }
+  return std::get<LoadOptions>(std::move(load));
+}
+
+bool library_root_given(const ParsedArgs& args) { return args.value("library-root").has_value(); }
 
 }  // namespace terms::cli

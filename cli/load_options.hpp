@@ -1,8 +1,11 @@
 #pragma once
 // The limits and the library root a command passes to the Workspace
 // (LoadOptions), from its command line: one set of options, spelled the same
-// in every command that loads term files (docs/hardening.md).
+// in every command that loads term files (check, test, explain, profiles,
+// lint; docs/hardening.md). Each command calls add_load_options() on its
+// parser and load_options_or_report() on its arguments, nothing else.
 //
+//   --max-file-size BYTES  refuse files larger than this (suffixes k, M, G)
 //   --library-root DIR     imports may not leave DIR (`/`: anywhere)
 //   --max-imports N        files one input may read through imports (0: no limit)
 //   --max-import-depth N   how deep imports may nest
@@ -15,6 +18,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "cli/args.hpp"
@@ -25,10 +29,18 @@ namespace terms::cli {
 
 void add_load_options(ArgParser& parser);
 
-// LoadOptions for a run over `paths` (the PATH arguments), with
-// `max_file_bytes`; a usage error for a malformed number.
-std::variant<LoadOptions, UsageError> load_options(const ParsedArgs& args, const std::vector<std::string>& paths,
-                                                   std::uint64_t max_file_bytes);
+// LoadOptions for a run over `paths` (the PATH arguments); a usage error for a
+// malformed number. Without --library-root the root is chosen for `paths`.
+std::variant<LoadOptions, UsageError> load_options(const ParsedArgs& args, const std::vector<std::string>& paths);
+
+// load_options(), printing a usage error (with the command's usage line) on
+// standard error and setting `status` to kExitUsage when an option is malformed.
+std::optional<LoadOptions> load_options_or_report(const ArgParser& parser, const ParsedArgs& args,
+                                                  const std::vector<std::string>& paths, int& status);
+
+// Whether --library-root was given (else the root is chosen per run, or per
+// input in `terms lint`, by choose_library_root).
+bool library_root_given(const ParsedArgs& args);
 
 // The library root when --library-root is not given:
 //   1. for each PATH, the `root` of the nearest `terms.json` in its directory or

@@ -15,12 +15,16 @@ unsigned worker_count(unsigned requested) {
 }
 
 RootRun load_root(const InputFile& input, std::uint64_t max_file_bytes) {
+  return load_root(input, default_load_options({input.from_stdin ? std::string("-") : input.path}, max_file_bytes));
+}
+
+RootRun load_root(const InputFile& input, const LoadOptions& options) {
+  const std::uint64_t max_file_bytes = options.max_file_bytes;
   RootRun run;
   run.path = input.path;
   run.sources = std::make_unique<SourceManager>();
   run.file_system = std::make_unique<DiskFileSystem>(max_file_bytes);
   run.front_end = std::make_unique<DiagnosticBag>();
-  LoadOptions options = default_load_options({input.from_stdin ? std::string("-") : input.path}, max_file_bytes);
   run.workspace = std::make_unique<Workspace>(*run.sources, *run.file_system, *run.front_end, options);
   if (input.from_stdin) {
     Diagnostic problem;

@@ -123,6 +123,8 @@ struct RootRun {
 
 // Loads one input (a path, or standard input) in a fresh Workspace.
 RootRun load_root(const InputFile& input, std::uint64_t max_file_bytes);
+// The same with the limits and library root of `options` (cli/load_options.hpp).
+RootRun load_root(const InputFile& input, const LoadOptions& options);
 
 // Collects the results of a run, in input order, into one SourceManager.
 class RunMerger {

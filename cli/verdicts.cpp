@@ -83,10 +83,14 @@ LoadedInputs::LoadedInputs(const LoadOptions& options)
 LoadedInputs::LoadedInputs(const std::vector<std::string>& paths)
     : LoadedInputs(default_load_options(paths, kDefaultMaxFileBytes)) {}
 
-void load_inputs(LoadedInputs& run, const std::vector<std::string>& paths) {
+void load_inputs(LoadedInputs& run, const std::vector<std::string>& paths, const LoadOptions& options) {
   InputSet inputs = expand_inputs(paths);
-  refuse_inputs_leaving_root(inputs, choose_library_root(paths));
-  load_inputs(run, inputs, kDefaultMaxFileBytes);
+  refuse_inputs_leaving_root(inputs, options.library_root);
+  load_inputs(run, inputs, options.max_file_bytes);
+}
+
+void load_inputs(LoadedInputs& run, const std::vector<std::string>& paths) {
+  load_inputs(run, paths, default_load_options(paths, kDefaultMaxFileBytes));
 }
 
 void load_inputs(LoadedInputs& run, const InputSet& inputs, std::uint64_t max_file_bytes) {

@@ -63,7 +63,11 @@ struct LoadedInputs {
 
 // Loads expanded inputs (files and `-`) as roots; used by check, test, explain, profiles.
 void load_inputs(LoadedInputs& run, const InputSet& inputs, std::uint64_t max_file_bytes);
-// Expands PATH... (files, directories, `-`) and loads them.
+// Expands PATH... (files, directories, `-`), refuses inputs that lead out of
+// `options.library_root` (E0007), and loads the rest with `options.max_file_bytes`.
+// `run` must have been constructed with the same options.
+void load_inputs(LoadedInputs& run, const std::vector<std::string>& paths, const LoadOptions& options);
+// The same with the default limits (LoadedInputs(paths)).
 void load_inputs(LoadedInputs& run, const std::vector<std::string>& paths);
 
 }  // namespace terms::cli

@@ -160,6 +160,31 @@ struct Located {
   Span value;  // the value
 };
 
+// The deepest nesting of `[` and `{` outside strings. The index pass below
+// (PEGTL's JSON grammar) recurses once per level, so 100,000 `[` would
+// exhaust the stack; a configuration nests three levels, so the index is
+// skipped past kMaxIndexDepth and positions fall back to the whole file.
+constexpr std::size_t kMaxIndexDepth = 64;
+std::size_t nesting_depth(std::string_view text) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 struct IndexState {
   struct Frame {
     bool object = false;
@@ -344,6 +369,7 @@ class ConfigParser {
       text.remove_prefix(3);
       index_.base = 3;
     }
+    if (nesting_depth(text) > kMaxIndexDepth) return;
     pegtl::memory_input<> in(text.data(), text.size(), source_.path());
     try {
       if (!pegtl::parse<json_file, index_action>(in, index_)) index_.entries.clear();
@@ -437,7 +463,8 @@ class ConfigParser {
       const Json& g = value[i];
       const std::string item = fmt::format("{}/{}", ptr, i);
       if (!g.is_string()) {
-        invalid(value_span(item), fmt::format("an `ignore` glob must be a string, not {}", type_name(g)), "");
+        invalid(value_span(item), fmt::format("an `ignore` glob must be a string, not {}", type_name(g)),
+                "write the glob in quotes, such as `\"drafts/**\"`");
       } else if (g.get<std::string>().empty()) {
         invalid(value_span(item), "an `ignore` glob is empty", "remove it, or write a glob such as `drafts/**`");
       } else {
@@ -531,9 +558,30 @@ class ConfigParser {
 
 }  // namespace
 
+// At most this many diagnostics per configuration, as `--max-errors` bounds
+// a term file's: 50,000 duplicate or unknown keys must not print 50,000
+// diagnostics (each of which shows the line, maybe a megabyte long).
+constexpr std::size_t kMaxConfigDiagnostics = 100;
+
 Config parse_config(const SourceFile& source, std::string directory, const ConfigVocabulary& vocabulary,
                     DiagnosticSink& sink) {
-  return ConfigParser(source, vocabulary, sink).run(std::move(directory));
+  DiagnosticBag found;
+  Config config = ConfigParser(source, vocabulary, found).run(std::move(directory));
+  std::vector<Diagnostic>& all = found.all();
+  if (all.size() > kMaxConfigDiagnostics) {
+    const std::size_t more = all.size() - kMaxConfigDiagnostics;
+    // An error among those cut still makes the configuration unusable, so
+    // the first of them takes the last place (when none shown is an error).
+    const auto last = all.begin() + kMaxConfigDiagnostics - 1;
+    const auto is_error = [](const Diagnostic& d) { return d.severity == Severity::error; };
+    if (std::none_of(all.begin(), last + 1, is_error)) {
+      if (auto cut = std::find_if(last + 1, all.end(), is_error); cut != all.end()) *last = std::move(*cut);
+    }
+    last->with_note(fmt::format("{} more diagnostics in `{}` are not shown", more, source.path()));
+    all.resize(kMaxConfigDiagnostics);
+  }
+  for (Diagnostic& d : all) sink.emit(std::move(d));
+  return config;
 }
 
 }  // namespace terms

@@ -16,23 +16,27 @@ Context::Context(const SourceFile& source, DiagnosticSink& sink, const ParseOpti
       end_(source.text().data() + source.text().size()) {}
 
 void Context::report(Diagnostic d) {
-  if (d.severity == Severity::error) {
-    file_.has_syntax_errors = true;
-    // The last diagnostic of the budget says that parsing stopped, so that a
-    // consumer showing `max_errors` diagnostics per file still shows it.
-    // A budget of 0 means no limit (as clang's -ferror-limit=0): without this
-    // test, `max_errors - 1` below would wrap round.
-    ++errors_;
-    if (options_.max_errors != 0 && errors_ >= options_.max_errors) {
-      sink_.emit(make_diagnostic(DiagId::syntax_too_many_errors, d.span,
-                                 fmt::format("too many syntax errors; parsing stopped after {}",
-                                             options_.max_errors - 1))
-                     .with_label("parsing stopped here")
-                     .with_help("fix the errors above and run again"));
-      throw too_many_errors{};
-    }
+  if (d.severity != Severity::error) {
+    sink_.emit(std::move(d));
+    return;
   }
+  file_.has_syntax_errors = true;
+  // The budget's last error is shown, then a note (E0107) that parsing
+  // stopped there, as clang's "too many errors emitted, stopping now": with
+  // `--max-errors 1` the user sees the first error, not only the note. The
+  // note is not counted against the per-file limit (dsl/resolve.cpp). A
+  // budget of 0 means no limit (as clang's -ferror-limit=0).
+  ++errors_;
+  const bool spent = options_.max_errors != 0 && errors_ >= options_.max_errors;
+  const Span at = d.span;
   sink_.emit(std::move(d));
+  if (spent) {
+    sink_.emit(make_diagnostic(DiagId::syntax_too_many_errors, at,
+                               fmt::format("too many syntax errors; parsing stopped after {}", errors_))
+                   .with_label("parsing stopped here")
+                   .with_help("fix the errors above and run again"));
+    throw too_many_errors{};
+  }
 }
 
 std::string_view Context::found_token(const char* at) const {

@@ -632,12 +632,28 @@ struct Workspace::Impl {
     std::stable_sort(pending.begin(), pending.end(),
                      [](const Pending& a, const Pending& b) { return a.anchor < b.anchor; });
     const std::size_t limit = ws.options_.max_errors_per_file;
-    const std::size_t shown = limit == 0 ? pending.size() : std::min(limit, pending.size());
-    if (shown < pending.size() && shown > 0) {
-      pending[shown - 1].diag.with_note(fmt::format(
-          "{} more diagnostics in `{}` are not shown", pending.size() - shown, unit(id).source->path()));
+    // The note that parsing stopped (E0107, at most one per file) is shown
+    // whatever the limit, after the errors it follows: it says why the rest
+    // of the file has no diagnostics.
+    const auto stop_note = [](const Pending& p) {
+      return p.diag.code == info(DiagId::syntax_too_many_errors).code;
+    };
+    const std::size_t counted =
+        pending.size() - static_cast<std::size_t>(std::count_if(pending.begin(), pending.end(), stop_note));
+    const std::size_t shown = limit == 0 ? counted : std::min(limit, counted);
+    std::size_t emitted = 0;
+    for (Pending& p : pending) {
+      if (stop_note(p)) {
+        ws.sink_.emit(std::move(p.diag));
+        continue;
+      }
+      if (emitted == shown) continue;
+      if (++emitted == shown && shown < counted) {
+        p.diag.with_note(fmt::format("{} more diagnostics in `{}` are not shown", counted - shown,
+                                     unit(id).source->path()));
+      }
+      ws.sink_.emit(std::move(p.diag));
     }
-    for (std::size_t i = 0; i < shown; ++i) ws.sink_.emit(std::move(pending[i].diag));
     pending.clear();
     pending.shrink_to_fit();
   }

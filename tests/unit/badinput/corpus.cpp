@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -68,7 +70,7 @@ void add_directory(const fs::path& dir, Case& c) {
 
 }  // namespace
 
-std::vector<Case> discover(const fs::path& dir) {
+std::vector<Case> discover(const fs::path& dir, const std::string& extension) {
   std::vector<Case> cases;
   for (const auto& entry : fs::directory_iterator(dir)) {
     const fs::path p = entry.path();
@@ -79,11 +81,11 @@ std::vector<Case> discover(const fs::path& dir) {
     if (entry.is_directory()) {
       c.name = p.filename().string();
       add_directory(p, c);
-    } else if (ext == ".terms") {
-      c.root = c.name + ".terms";
+    } else if (ext == extension) {
+      c.root = c.name + extension;
       c.files[c.root] = read_file(p);
     } else if (ext == ".gen") {
-      c.root = c.name + ".terms";
+      c.root = c.name + extension;
       c.files[c.root] = expand_recipe(read_file(p));
     } else {
       continue;  // .expected, README.md
@@ -158,11 +160,12 @@ std::string where(Span span, const SourceManager& sources, const std::string& st
 }  // namespace
 
 std::string describe(std::span<const Diagnostic> diagnostics, const SourceManager& sources,
-                     const std::string& strip) {
+                     const std::string& strip, bool labels) {
   std::string out;
   for (const Diagnostic& d : diagnostics) {
     out += fmt::format("{}: {}[{}]: {}\n", where(d.span, sources, strip, d.path), to_string(d.severity), d.code,
                        d.message);
+    if (labels && !d.label.empty()) out += fmt::format("    label: {}\n", d.label);
     for (const Label& l : d.related) {
       out += fmt::format("    related {}: {}\n", where(l.span, sources, strip, ""), l.message);
     }
@@ -170,6 +173,55 @@ std::string describe(std::span<const Diagnostic> diagnostics, const SourceManage
     for (const std::string& h : d.help) out += fmt::format("    = help: {}\n", h);
   }
   return out;
+}
+
+bool updating() {
+  const char* v = std::getenv("TERMS_UPDATE_BAD_INPUT");
+  return v != nullptr && std::string(v) == "1";
+}
+
+std::string test_name(const std::string& name) {
+  std::string out = name;
+  std::replace_if(out.begin(), out.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+  return out;
+}
+
+std::vector<std::string> expected_codes(const std::string& text, bool errors_only) {
+  std::vector<std::string> codes;
+  std::size_t pos = 0;
+  while ((pos = text.find("[E", pos)) != std::string::npos) {
+    const std::size_t close = text.find(']', pos);
+    const std::size_t line_start = text.rfind('\n', pos) == std::string::npos ? 0 : text.rfind('\n', pos) + 1;
+    const bool is_error = pos >= 5 && text.compare(pos - 5, 5, "error") == 0;
+    if (text.compare(line_start, 4, "    ") != 0 && (!errors_only || is_error)) {
+      codes.push_back(text.substr(pos + 1, close - pos - 1));
+    }
+    pos = close;
+  }
+  return codes;
+}
+
+std::vector<std::string> sanitizer_environment() {
+  std::vector<std::string> env;
+  for (const char* var : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
+    if (const char* v = std::getenv(var)) env.push_back(fmt::format("{}={}", var, v));
+  }
+  return env;
+}
+
+std::string output_problem(const std::string& output, bool control_characters) {
+  for (const char* marker : {"AddressSanitizer", "LeakSanitizer", "runtime error:", "terminate called"}) {
+    if (output.find(marker) != std::string::npos) return marker;
+  }
+  if (!control_characters) return "";
+  const auto control = std::find_if(output.begin(), output.end(), [](char ch) {
+    const auto b = static_cast<unsigned char>(ch);
+    return (b < 0x20 && ch != '\n') || b == 0x7F;
+  });
+  if (control != output.end()) {
+    return fmt::format("control character 0x{:02x} in the output", static_cast<unsigned char>(*control));
+  }
+  return "";
 }
 
 }  // namespace terms::badinput

@@ -33,9 +33,11 @@ struct Case {
   std::string library;                       // the library root, relative ("" = the case itself)
 };
 
-// Every case of the corpus folder `dir`, sorted by name. Throws
+// Every case of the corpus folder `dir`, sorted by name: files ending in
+// `extension` (".terms" in terms/, ".json" in config/), recipes `NAME.gen`
+// (expanded into NAME + extension) and directories. Throws
 // std::runtime_error on a malformed recipe (that is a bug in the corpus).
-std::vector<Case> discover(const std::filesystem::path& dir);
+std::vector<Case> discover(const std::filesystem::path& dir, const std::string& extension = ".terms");
 
 // Expands a recipe: each line is a JSON string, or `N * "string"` (the string
 // repeated N times); `#` lines are comments.
@@ -60,10 +62,27 @@ std::vector<std::string> apply_options(const std::map<std::string, std::string>&
 //     = note: ...
 //     = help: ...
 // Paths are shown relative to `strip` (the case's directory in the file system).
+// With `labels`, each primary label (the text under the caret) follows as
+//     label: LABEL
 std::string describe(std::span<const Diagnostic> diagnostics, const SourceManager& sources,
-                     const std::string& strip);
+                     const std::string& strip, bool labels = false);
 
 std::string read_file(const std::filesystem::path& path);
+
+// TERMS_UPDATE_BAD_INPUT=1: the tests write the expectations instead of comparing.
+bool updating();
+// A case name as a gtest parameter name (letters and digits only).
+std::string test_name(const std::string& name);
+// The codes on an expectation's diagnostic lines ("...: error[E0104]: ..."),
+// in order; with `errors_only`, only those of errors.
+std::vector<std::string> expected_codes(const std::string& text, bool errors_only);
+// The sanitizer settings of the test, for a child process to see the same.
+std::vector<std::string> sanitizer_environment();
+// What must never be in a command's output, whatever the input: a sanitizer
+// report, "terminate called", or (with `control_characters`, for output
+// under --color never) a control character other than a newline. Empty when
+// the output is clean, else what was found.
+std::string output_problem(const std::string& output, bool control_characters = true);
 void write_file(const std::filesystem::path& path, const std::string& text);
 
 }  // namespace terms::badinput

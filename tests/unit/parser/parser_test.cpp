@@ -290,10 +290,11 @@ TEST(Parser, ErrorBudgetStopsTheParse) {
   ParseOptions opts;
   opts.max_errors = 10;
   parse_file(src, diags, opts);
-  // Nine errors, then the tenth diagnostic says parsing stopped.
-  ASSERT_EQ(diags.all().size(), 10u);
+  // Ten errors, then a note that parsing stopped.
+  ASSERT_EQ(diags.all().size(), 11u);
+  EXPECT_EQ(diags.all()[9].code, "E0102");
   EXPECT_EQ(diags.all().back().code, "E0107");
-  EXPECT_EQ(diags.all().back().message, "too many syntax errors; parsing stopped after 9");
+  EXPECT_EQ(diags.all().back().message, "too many syntax errors; parsing stopped after 10");
 }
 
 TEST(Parser, RandomBytesNeverCrash) {

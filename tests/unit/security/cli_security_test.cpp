@@ -20,6 +20,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "tests/support/run_process.hpp"
 
 namespace terms::testing {
@@ -213,7 +215,8 @@ TEST_F(CliSecurity, MaxErrorsZeroMeansNoLimit) {
   write("lib/many.terms", many);
   ProcessResult r = terms({"check", "--color", "never", "many.terms"});
   EXPECT_EQ(r.exit_status, 1);
-  EXPECT_NE(r.out.find("error[E0107]: too many syntax errors; parsing stopped after 99"), std::string::npos);
+  EXPECT_NE(r.out.find("error[E0107]: too many syntax errors; parsing stopped after 100"), std::string::npos);
+  EXPECT_NE(r.out.find("checked 1 file: 101 errors, 0 warnings"), std::string::npos) << r.out;
   r = terms({"check", "--color", "never", "--max-errors", "0", "many.terms"});
   EXPECT_EQ(r.exit_status, 1);
   EXPECT_EQ(r.out.find("E0107"), std::string::npos) << r.out;
@@ -235,6 +238,114 @@ TEST_F(CliSecurity, MaxFormulaSizeIsAnOptionOfCheck) {
   EXPECT_EQ(r.exit_status, 2);
   EXPECT_NE(r.err.find("invalid value `many` for `--max-formula-size`"), std::string::npos) << r.err;
 }
+
+// Before, the error budget's last slot went to the note, so `--max-errors 1`
+// showed that parsing had stopped "after 0" and no error at all.
+TEST_F(CliSecurity, MaxErrorsOneShowsTheFirstErrorThenTheNote) {
+  write("lib/many.terms", "party ;\nparty ;\nparty ;\n");
+  const ProcessResult r = terms({"check", "--color", "never", "--max-errors", "1", "many.terms"});
+  EXPECT_EQ(r.exit_status, 1);
+  const std::size_t first = r.out.find("error[E0100]: expected a name for the declaration, found `;`\n --> many.terms:1:7");
+  const std::size_t note = r.out.find("error[E0107]: too many syntax errors; parsing stopped after 1\n --> many.terms:1:7");
+  ASSERT_NE(first, std::string::npos) << r.out;
+  ASSERT_NE(note, std::string::npos) << r.out;
+  EXPECT_LT(first, note) << r.out;
+  EXPECT_EQ(r.out.find("many.terms:2:"), std::string::npos) << "parsing went on after the budget\n" << r.out;
+  EXPECT_EQ(r.out.find("after 0"), std::string::npos) << r.out;
+}
+
+TEST_F(CliSecurity, MaxErrorsTwoShowsTwoErrorsThenTheNote) {
+  write("lib/many.terms", "party ;\nparty ;\nparty ;\n");
+  const ProcessResult r = terms({"check", "--color", "never", "--max-errors", "2", "many.terms"});
+  EXPECT_EQ(r.exit_status, 1);
+  EXPECT_NE(r.out.find("--> many.terms:1:7"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("error[E0100]: expected a name for the declaration, found `;`\n --> many.terms:2:7"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("error[E0107]: too many syntax errors; parsing stopped after 2\n --> many.terms:2:7"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("many.terms:3:"), std::string::npos) << r.out;
+}
+
+// ---- the same limits on every command that loads term files --------------------------------
+
+// Each command, with the arguments that make it load lib/main.terms.
+struct LoadingCommand {
+  const char* name;
+  int error_status;  // its exit status when the file has an error
+};
+const LoadingCommand kLoadingCommands[] = {
+    {"check", 1}, {"test", 1}, {"explain", 1}, {"profiles", 1}, {"lint", 1}};
+
+class LimitsOnEveryCommand : public CliSecurity, public ::testing::WithParamInterface<LoadingCommand> {
+ protected:
+  ProcessResult run(std::vector<std::string> options, const std::string& file = "main.terms") const {
+    std::vector<std::string> args{GetParam().name, "--color", "never"};
+    args.insert(args.end(), options.begin(), options.end());
+    args.push_back(file);
+    return terms(args);
+  }
+};
+
+TEST_P(LimitsOnEveryCommand, MaxErrors) {
+  write("lib/main.terms", "party ;\nparty ;\nparty ;\n");
+  ProcessResult r = run({"--max-errors", "1"});
+  EXPECT_EQ(r.exit_status, GetParam().error_status) << r.out << r.err;
+  EXPECT_NE(r.out.find("error[E0100]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("error[E0107]: too many syntax errors; parsing stopped after 1"), std::string::npos) << r.out;
+  r = run({"--max-errors", "0"});
+  EXPECT_EQ(r.out.find("E0107"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("main.terms:3:7"), std::string::npos) << r.out;
+  r = run({"--max-errors", "x"});
+  EXPECT_EQ(r.exit_status, 2);
+  EXPECT_NE(r.err.find(fmt::format("error: invalid value `x` for `--max-errors`")), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(fmt::format("usage: terms {} [OPTIONS]", GetParam().name)), std::string::npos) << r.err;
+}
+
+TEST_P(LimitsOnEveryCommand, MaxFileSize) {
+  write("lib/main.terms", kParty);
+  ProcessResult r = run({"--max-file-size", "5"});
+  EXPECT_EQ(r.exit_status, 2) << r.out << r.err;
+  EXPECT_NE((r.out + r.err).find("larger than"), std::string::npos) << r.out << r.err;
+  r = run({"--max-file-size", "1k"});
+  EXPECT_EQ(r.out.find("larger than"), std::string::npos) << r.out;
+  r = run({"--max-file-size", "0"});
+  EXPECT_EQ(r.exit_status, 2);
+  EXPECT_NE(r.err.find("invalid value `0` for `--max-file-size`"), std::string::npos) << r.err;
+}
+
+TEST_P(LimitsOnEveryCommand, LibraryRoot) {
+  write("lib/main.terms", "import \"../outside/secret.terms\";\n");
+  // By default the library is the directory checked: the import is refused, unread.
+  ProcessResult r = run({});
+  EXPECT_NE(r.out.find("error[E0213]"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find(kMarker), std::string::npos) << r.out;
+  // A wider root, given on the command line, lets it through.
+  r = run({"--library-root", ".."});
+  EXPECT_EQ(r.out.find("E0213"), std::string::npos) << r.out;
+}
+
+TEST_P(LimitsOnEveryCommand, MaxNestingAndImportLimits) {
+  write("lib/main.terms", "import \"a.terms\";\nparty m \"M\";\n");
+  write("lib/a.terms", "import \"b.terms\";\nparty a \"A\";\n");
+  write("lib/b.terms", "party b \"B\";\n");
+  ProcessResult r = run({"--max-import-depth", "1"});
+  EXPECT_NE(r.out.find("[E0212]"), std::string::npos) << r.out;
+  r = run({"--max-imports", "1"});
+  EXPECT_NE(r.out.find("error[E0214]"), std::string::npos) << r.out;
+  r = run({"--max-import-depth", "0"});
+  EXPECT_EQ(r.exit_status, 2);
+  EXPECT_NE(r.err.find("invalid value `0` for `--max-import-depth`"), std::string::npos) << r.err;
+  write("lib/p.terms", "profile p \"P\" {\n  require a \"A\": not not not not true;\n}\n");
+  r = run({"--max-nesting", "3"}, "p.terms");
+  EXPECT_NE(r.out.find("error[E0106]"), std::string::npos) << r.out;
+  r = run({"--max-formula-size", "2"}, "p.terms");
+  EXPECT_NE(r.out.find("error[E0411]"), std::string::npos) << r.out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Commands, LimitsOnEveryCommand, ::testing::ValuesIn(kLoadingCommands),
+                         [](const auto& param_info) { return std::string(param_info.param.name); });
 
 }  // namespace
 }  // namespace terms::testing

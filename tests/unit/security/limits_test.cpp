@@ -179,10 +179,22 @@ TEST(ParseLimits, ErrorBudgetIsConfigurable) {
   o.max_errors = 3;
   std::string text;
   for (int i = 0; i < 10; ++i) text += "party ;\n";
-  // At most `max_errors` diagnostics, the last of which says that parsing stopped.
+  // `max_errors` errors, then a note that parsing stopped.
   const auto codes = parse_codes(text, o);
-  ASSERT_EQ(codes.size(), 3u);
-  EXPECT_EQ(codes.back(), "E0107 too many syntax errors; parsing stopped after 2");
+  ASSERT_EQ(codes.size(), 4u);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(codes[i].substr(0, 6), "E0100 ") << codes[i];
+  EXPECT_EQ(codes.back(), "E0107 too many syntax errors; parsing stopped after 3");
+}
+
+TEST(ParseLimits, AnErrorBudgetOfOneShowsTheFirstError) {
+  // Before, the budget's one slot went to the note: "parsing stopped after 0"
+  // and no error at all.
+  ParseOptions o;
+  o.max_errors = 1;
+  const auto codes = parse_codes("party ;\nparty ;\n", o);
+  ASSERT_EQ(codes.size(), 2u);
+  EXPECT_EQ(codes[0], "E0100 expected a name for the declaration, found `;`");
+  EXPECT_EQ(codes[1], "E0107 too many syntax errors; parsing stopped after 1");
 }
 
 TEST(ParseLimits, AnErrorBudgetOfZeroMeansNoLimit) {

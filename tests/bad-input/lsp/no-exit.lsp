@@ -1,0 +1,5 @@
+# the end of input without shutdown nor exit: the server stops with status 1
+frame {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}
+frame {"jsonrpc":"2.0","method":"initialized","params":{}}
+frame {"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///bad-input/deal.terms","languageId":"terms","version":1,"text":"party dprk \"DPRK\";\nprogram arms of dprk kind nuclear \"Arms\";\nfacility yongbyon in arms \"Yongbyon\";\n\nagreement deal \"A deal\" {\n  freeze yongbyon;\n}\n"}}}
+frame {"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///bad-input/deal.terms"},"position":{"line":5,"character":10}}}

@@ -9,6 +9,9 @@
 // report). The server runs as a child process over pipes, exactly as an
 // editor starts it, so the figures include framing and process switches.
 // Prints the file size, the didOpen time, and min / median / p95 / max.
+// Also the CPU time the server process used per edit (from /proc), which a
+// loaded machine inflates much less than the wall-clock figures: on a
+// shared machine, compare both with the load average (`uptime`).
 
 #include <fcntl.h>
 #include <signal.h>
@@ -22,6 +25,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -113,6 +117,7 @@ class Child {
     int status = 0;
     ::waitpid(pid_, &status, 0);
   }
+  pid_t pid() const { return pid_; }
   void send(const json& m) { terms::lsp::write_message(to_, m); }
   json receive() {
     auto r = reader_->next();
@@ -143,6 +148,25 @@ class Child {
 };
 
 double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+// User plus system CPU time of a process so far, in milliseconds (Linux
+// /proc/PID/stat fields 14 and 15); a negative value when unavailable.
+double cpu_ms(pid_t pid) {
+  std::ifstream in(fmt::format("/proc/{}/stat", pid));
+  std::string stat;
+  if (!std::getline(in, stat)) return -1;
+  const auto close = stat.rfind(')');  // the command name may hold spaces
+  if (close == std::string::npos) return -1;
+  std::istringstream fields(stat.substr(close + 2));
+  std::string field;
+  unsigned long long utime = 0, stime = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i) {
+    if (i == 14) utime = std::stoull(field);
+    if (i == 15) stime = std::stoull(field);
+  }
+  const long ticks = ::sysconf(_SC_CLK_TCK);
+  return ticks > 0 ? 1000.0 * static_cast<double>(utime + stime) / static_cast<double>(ticks) : -1;
+}
 
 }  // namespace
 
@@ -183,6 +207,7 @@ int main(int argc, char** argv) {
 
   std::vector<double> samples;
   std::size_t errors_seen = 0;
+  const double cpu_before = cpu_ms(server.pid());
   for (int i = 0; i < iterations; ++i) {
     const std::int64_t version = i + 2;
     // Odd keystrokes type `x` after `site-0` (an undefined name), even ones delete it.
@@ -204,6 +229,7 @@ int main(int argc, char** argv) {
     errors_seen += server.wait_for_diagnostics(version);
     samples.push_back(ms(Clock::now() - start));
   }
+  const double cpu_after = cpu_ms(server.pid());
   server.send({{"jsonrpc", "2.0"}, {"id", 2}, {"method", "shutdown"}});
   server.send({{"jsonrpc", "2.0"}, {"method", "exit"}});
   std::filesystem::remove_all(dir);
@@ -211,9 +237,11 @@ int main(int argc, char** argv) {
   std::sort(samples.begin(), samples.end());
   auto at = [&](double q) { return samples[std::min(samples.size() - 1, static_cast<std::size_t>(q * samples.size()))]; };
   fmt::print("lines {} bytes {} | didOpen {:.2f} ms ({} undefined names) | didChange->publishDiagnostics over {} edits: "
-             "min {:.2f} median {:.2f} p95 {:.2f} max {:.2f} ms ({} undefined names reported)\n",
+             "min {:.2f} median {:.2f} p95 {:.2f} max {:.2f} ms ({} undefined names reported) | server CPU {:.2f} ms "
+             "per edit\n",
              line_count, g.deal.size(), open_ms, initial, samples.size(), samples.front(), at(0.5), at(0.95),
-             samples.back(), errors_seen);
+             samples.back(), errors_seen,
+             cpu_before < 0 || cpu_after < 0 ? -1.0 : (cpu_after - cpu_before) / static_cast<double>(samples.size()));
   // Every other edit breaks a name: each check must have reported exactly that.
   const auto expected = static_cast<std::size_t>((iterations + 1) / 2);
   if (initial != 0 || errors_seen != expected) {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
+#include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -146,7 +149,196 @@ void verdict_diagnostics(Analysis& analysis, const ast::Agreement& agreement, co
   out.emit(std::move(d));
 }
 
-void verdicts(Analysis& analysis, const Settings& settings) {
+// A 64-bit fingerprint, fed piece by piece (each piece with its length, so
+// that "ab"+"c" and "a"+"bc" differ).
+class Fingerprint {
+ public:
+  void add(std::string_view bytes) {
+    add_number(bytes.size());
+    add_number(std::hash<std::string_view>{}(bytes));
+  }
+  void add_number(std::uint64_t n) {
+    // boost::hash_combine's mixing, widened to 64 bits.
+    h_ ^= n + 0x9e3779b97f4a7c15ull + (h_ << 12) + (h_ >> 4);
+  }
+  std::uint64_t value() const { return h_; }
+
+ private:
+  std::uint64_t h_ = 0xcbf29ce484222325ull;
+};
+
+// Everything an agreement's result depends on besides its own text: the
+// other files (imports, a profile file), the root file outside its
+// agreements, the names of the root's agreements (what `builds_on` finds),
+// and the profile.
+std::uint64_t context_of(const Analysis& analysis, const Settings& settings, const engine::CompiledProfile& profile) {
+  Fingerprint f;
+  f.add(settings.profile);
+  f.add(profile.name);
+  // The profile's own text (a built-in profile's is in no unit; one in the
+  // root file would otherwise make every edit of the file count).
+  if (const SourceFile* file = analysis.sources().find(profile.span.file)) {
+    f.add(file->path());
+    if (profile.span.begin <= profile.span.end && profile.span.end <= file->text().size()) {
+      f.add(file->text().substr(profile.span.begin, profile.span.size()));
+    } else {
+      f.add(file->text());
+    }
+  }
+  const Workspace& ws = analysis.workspace();
+  for (UnitId u = 0; u < ws.unit_count(); ++u) {
+    if (u == analysis.root()) continue;
+    const Unit& unit = ws.unit(u);
+    f.add(unit.canonical_path);
+    f.add(unit.source->path());
+    f.add(unit.source->text());
+  }
+  const std::string_view text = analysis.root_source().text();
+  f.add(analysis.root_source().path());
+  std::uint32_t at = 0;
+  for (const ast::Agreement* a : analysis.root_unit().tree.agreements()) {
+    if (a->span.begin < at || a->span.end > text.size()) return 0;  // not expected; 0 never matches a cache
+    f.add(text.substr(at, a->span.begin - at));
+    f.add(a->name.name);
+    at = a->span.end;
+  }
+  f.add(text.substr(at));
+  // 0 marks "no context"; a real fingerprint of 0 only costs a full evaluation.
+  return f.value();
+}
+
+// How positions of the cached text map to the new one: bytes before `prefix`
+// and from `old_tail` on (old offsets) are unchanged, the latter moved by
+// `delta`; the bytes between changed. Other files map by path.
+struct Remap {
+  FileId old_root = kNoFile;
+  FileId new_root = kNoFile;
+  std::uint32_t prefix = 0;
+  std::uint32_t old_tail = 0;
+  std::uint32_t new_tail = 0;
+  std::int64_t delta = 0;
+  std::vector<FileId> files;  // old id -> new id (kNoFile: gone)
+
+  bool apply(Span& s) const {
+    if (!s.valid()) return true;
+    if (s.file == old_root) {
+      if (s.end <= prefix) {
+        // unchanged and unmoved
+      } else if (s.begin >= old_tail) {
+        s.begin = static_cast<std::uint32_t>(s.begin + delta);
+        s.end = static_cast<std::uint32_t>(s.end + delta);
+      } else {
+        return false;  // touches the changed bytes
+      }
+      s.file = new_root;
+      return true;
+    }
+    if (s.file >= files.size() || files[s.file] == kNoFile) return false;
+    s.file = files[s.file];
+    return true;
+  }
+
+  bool apply(engine::AgreementResult& r) const {
+    if (!apply(r.name_span)) return false;
+    for (auto& c : r.conditions) {
+      if (!apply(c.condition_span)) return false;
+      for (auto& e : c.evidence) {
+        if (!apply(e.span)) return false;
+      }
+    }
+    return true;
+  }
+};
+
+Remap remap_for(const PassCache& cache, const Analysis& analysis) {
+  Remap m;
+  const std::string_view before = cache.text;
+  const std::string_view after = analysis.root_source().text();
+  const std::size_t limit = std::min(before.size(), after.size());
+  std::size_t prefix = 0;
+  while (prefix < limit && before[prefix] == after[prefix]) ++prefix;
+  std::size_t suffix = 0;
+  while (suffix < limit - prefix && before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix]) ++suffix;
+  m.old_root = cache.root;
+  m.new_root = analysis.root_source().id();
+  m.prefix = static_cast<std::uint32_t>(prefix);
+  m.old_tail = static_cast<std::uint32_t>(before.size() - suffix);
+  m.new_tail = static_cast<std::uint32_t>(after.size() - suffix);
+  m.delta = static_cast<std::int64_t>(after.size()) - static_cast<std::int64_t>(before.size());
+  std::unordered_map<std::string_view, FileId> by_path;
+  const SourceManager& sources = analysis.sources();
+  for (FileId id = 0; id < sources.size(); ++id) {
+    if (id != m.new_root) by_path.emplace(sources.get(id).path(), id);
+  }
+  m.files.assign(cache.paths.size(), kNoFile);
+  for (FileId id = 0; id < cache.paths.size(); ++id) {
+    if (id == cache.root) continue;
+    if (auto it = by_path.find(cache.paths[id]); it != by_path.end()) m.files[id] = it->second;
+  }
+  return m;
+}
+
+// The result of every agreement of the root file (file order), null when the
+// file or an import has errors. Results the cache holds for this text are
+// moved out of it (their spans moved to the new text); the others are
+// evaluated. store_results() puts them back once the diagnostics are made.
+std::vector<std::optional<engine::AgreementResult>> agreement_results(Analysis& analysis,
+                                                                      const engine::CompiledProfile& profile,
+                                                                      PassCache* cache, std::uint64_t context) {
+  const Workspace& ws = analysis.workspace();
+  const UnitId root = analysis.root();
+  const std::vector<const ast::Agreement*> agreements = ws.unit(root).tree.agreements();
+  std::vector<std::optional<engine::AgreementResult>> results(agreements.size());
+  if (cache && cache->valid && context != 0 && cache->context == context) {
+    const Remap m = remap_for(*cache, analysis);
+    for (std::size_t i = 0; i < agreements.size(); ++i) {
+      const Span now = agreements[i]->span;
+      // The agreement must lie wholly before or after the changed bytes.
+      std::int64_t shift = 0;
+      if (now.end <= m.prefix) {
+        shift = 0;
+      } else if (now.begin >= m.new_tail) {
+        shift = m.delta;
+      } else {
+        continue;
+      }
+      auto node = cache->entries.extract(static_cast<std::uint32_t>(now.begin - shift));
+      if (node.empty() || static_cast<std::int64_t>(node.mapped().end) != static_cast<std::int64_t>(now.end) - shift) {
+        continue;
+      }
+      engine::AgreementResult& cached = node.mapped().result;
+      if (!m.apply(cached)) continue;
+      results[i] = std::move(cached);
+      ++cache->reused;
+    }
+  }
+  for (std::size_t i = 0; i < agreements.size(); ++i) {
+    if (results[i]) continue;
+    const engine::Deal deal(ws, root, *agreements[i]);
+    results[i] = engine::evaluate(profile, deal);
+    if (cache) ++cache->evaluated;
+  }
+  return results;
+}
+
+void store_results(PassCache& cache, const Analysis& analysis, std::uint64_t context,
+                   std::vector<std::optional<engine::AgreementResult>>& results) {
+  const std::vector<const ast::Agreement*> agreements = analysis.root_unit().tree.agreements();
+  cache.valid = context != 0;
+  cache.context = context;
+  cache.text = std::string(analysis.root_source().text());
+  cache.root = analysis.root_source().id();
+  cache.paths.clear();
+  for (FileId id = 0; id < analysis.sources().size(); ++id) cache.paths.push_back(analysis.sources().get(id).path());
+  cache.entries.clear();
+  for (std::size_t i = 0; i < agreements.size() && i < results.size(); ++i) {
+    if (!results[i]) continue;
+    cache.entries.insert_or_assign(agreements[i]->span.begin,
+                                   PassCache::Entry{agreements[i]->span.end, std::move(*results[i])});
+  }
+}
+
+void verdicts(Analysis& analysis, const Settings& settings, PassCache* cache) {
   DiagnosticBag& sink = analysis.mutable_diagnostics();
   bool usage_error = false;
   const ast::Profile* attempted = nullptr;
@@ -157,31 +349,43 @@ void verdicts(Analysis& analysis, const Settings& settings) {
   if (!selected) return;
   const engine::CompiledProfile& profile = selected->profile;
   for (const auto& c : profile.conditions) analysis.known_conditions.emplace_back(c.id, c.statement);
-  auto runs = engine::evaluate_roots(analysis.workspace(), {analysis.root()}, profile);
-  for (const auto& run : runs) {
+  const std::vector<const ast::Agreement*> agreements = analysis.root_unit().tree.agreements();
+  // As engine::evaluate_roots: an agreement whose file or imports have errors
+  // is not evaluated (and the cache waits for a text without errors).
+  const bool broken = analysis.workspace().has_errors(analysis.root());
+  if (cache) {
+    cache->reused = 0;
+    cache->evaluated = 0;
+  }
+  const std::uint64_t context = cache && !broken ? context_of(analysis, settings, profile) : 0;
+  std::vector<std::optional<engine::AgreementResult>> results(agreements.size());
+  if (!broken) results = agreement_results(analysis, profile, cache, context);
+  for (std::size_t i = 0; i < agreements.size(); ++i) {
+    const ast::Agreement& agreement = *agreements[i];
     Analysis::AgreementVerdict v;
-    v.agreement = run.agreement;
+    v.agreement = &agreement;
     v.profile = profile.name;
-    if (run.result) {
-      v.verdict = std::string(engine::to_string(run.result->verdict));
-      for (const auto& c : run.result->conditions) {
+    if (const auto& result = results[i]) {
+      v.verdict = std::string(engine::to_string(result->verdict));
+      for (const auto& c : result->conditions) {
         v.conditions.push_back({c.id, c.statement, c.reason, c.holds, c.severity == ast::ConditionSeverity::require});
       }
-      verdict_diagnostics(analysis, *run.agreement, *run.result);
-      for (const auto& outcome : engine::check_expectations(*run.agreement, *run.result, profile, sink)) {
-        if (!outcome.passed && outcome.expectation != nullptr) sink.emit(engine::mismatch_diagnostic(outcome, *run.result));
+      verdict_diagnostics(analysis, agreement, *result);
+      for (const auto& outcome : engine::check_expectations(agreement, *result, profile, sink)) {
+        if (!outcome.passed && outcome.expectation != nullptr) sink.emit(engine::mismatch_diagnostic(outcome, *result));
       }
     }
     analysis.verdicts.push_back(std::move(v));
   }
+  if (cache && !broken) store_results(*cache, analysis, context, results);
 }
 
 }  // namespace
 
-void run_passes(Analysis& analysis, const Settings& settings) {
+void run_passes(Analysis& analysis, const Settings& settings, PassCache* cache) {
   report_config_problems(analysis, settings);
   lint(analysis, settings);
-  verdicts(analysis, settings);
+  verdicts(analysis, settings, cache);
 }
 
 bool formatting_available() { return true; }

@@ -7,13 +7,17 @@
 // in its directory or a parent directory), read through the server's file
 // system so an unsaved terms.json open in the editor counts.
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "dsl/config.hpp"
 #include "dsl/file_system.hpp"
 #include "dsl/resolve.hpp"
+#include "engine/evaluate.hpp"
 #include "lsp/analysis.hpp"
 #include "lsp/protocol.hpp"
 
@@ -30,9 +34,41 @@ struct Settings {
 // The settings for a document at `document_path`.
 Settings settings_for_path(const FileSystem& fs, const std::string& document_path);
 
+// What the passes keep between two checks of one document, so that an edit
+// re-evaluates only the agreements it can change (the server keeps one per
+// open document; docs/lsp.md, "Incremental checking").
+//
+// Each agreement's result is kept with the text it was computed for. On the
+// next check, the old and new texts are compared (common prefix and suffix):
+// an agreement that lies wholly outside the changed bytes, whose old span is
+// in the cache, reuses its result, its spans moved by the edit's length
+// change, provided its context is the same: the text of every other loaded
+// file, the root file's text outside its agreements (declarations, imports,
+// profiles, comments), the names of its agreements (`builds_on`), and the
+// profile. Any change to the context evaluates every agreement again. A
+// result whose spans (evidence, say) touch the changed bytes is not reused.
+// The published diagnostics are therefore those of a full check.
+struct PassCache {
+  struct Entry {
+    std::uint32_t end = 0;  // the agreement's span end in `text`
+    engine::AgreementResult result;
+  };
+  std::string text;                   // the root text the entries were computed for
+  FileId root = kNoFile;              // the root's file id then
+  std::vector<std::string> paths;     // file id -> path then (spans in other files)
+  std::uint64_t context = 0;          // fingerprint of the context (above)
+  bool valid = false;
+  std::unordered_map<std::uint32_t, Entry> entries;  // by the agreement's span begin in `text`
+
+  // Figures of the last check, for tests and the server's log.
+  std::size_t reused = 0;
+  std::size_t evaluated = 0;
+};
+
 // Runs the passes after name resolution (lint, verdicts) on an analysis,
-// adding their diagnostics to it.
-void run_passes(Analysis& analysis, const Settings& settings);
+// adding their diagnostics to it. With a cache, results still valid for the
+// analysed text are reused and the cache is updated.
+void run_passes(Analysis& analysis, const Settings& settings, PassCache* cache = nullptr);
 
 // Whether textDocument/formatting is offered.
 bool formatting_available();

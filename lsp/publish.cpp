@@ -28,11 +28,33 @@ bool addressable(const SourceManager& sources, Span span) {
   return file != nullptr && !file->path().empty() && file->path().front() != '<';
 }
 
+// The URI of each file, computed once per publication (a file's related
+// information repeats the same few files hundreds of times in a large file).
+class Uris {
+ public:
+  explicit Uris(const SourceManager& sources) : sources_(sources), uris_(sources.size()) {}
+  json location(Span span) {
+    const SourceFile* file = sources_.find(span.file);
+    if (file == nullptr) return nullptr;
+    std::string& uri = uris_[span.file];
+    if (uri.empty()) uri = uri_for_path(file->path());
+    return json{{"uri", uri}, {"range", range_of(*file, span.begin, span.end)}};
+  }
+
+ private:
+  const SourceManager& sources_;
+  std::vector<std::string> uris_;
+};
+
+json related_entry(Uris& uris, Span span, const std::string& message) {
+  return json{{"location", uris.location(span)}, {"message", message}};
+}
+
 json related_entry(const SourceManager& sources, Span span, const std::string& message) {
   return json{{"location", location_of(sources, span)}, {"message", message}};
 }
 
-json to_lsp(const Diagnostic& d, const SourceManager& sources, const SourceFile& root) {
+json to_lsp(const Diagnostic& d, const SourceManager& sources, const SourceFile& root, Uris& uris) {
   json out;
   if (d.span.valid() && d.span.file == root.id()) {
     out["range"] = range_of(root, d.span.begin, d.span.end);
@@ -47,10 +69,10 @@ json to_lsp(const Diagnostic& d, const SourceManager& sources, const SourceFile&
   for (const auto& help : d.help) message += "\nhelp: " + help;
   out["message"] = message;
   json related = json::array();
-  if (!d.label.empty() && addressable(sources, d.span)) related.push_back(related_entry(sources, d.span, d.label));
+  if (!d.label.empty() && addressable(sources, d.span)) related.push_back(related_entry(uris, d.span, d.label));
   for (const auto& label : d.related) {
     if (addressable(sources, label.span)) {
-      related.push_back(related_entry(sources, label.span, label.message));
+      related.push_back(related_entry(uris, label.span, label.message));
     }
   }
   if (!related.empty()) out["relatedInformation"] = std::move(related);
@@ -68,6 +90,7 @@ json location_of(const SourceManager& sources, Span span) {
 
 json diagnostics_for_root(const Analysis& analysis) {
   const SourceManager& sources = analysis.sources();
+  Uris uris(sources);
   const SourceFile& root = analysis.root_source();
   const Workspace& ws = analysis.workspace();
   json out = json::array();
@@ -76,7 +99,7 @@ json diagnostics_for_root(const Analysis& analysis) {
   for (const Diagnostic& d : analysis.diagnostics()) {
     const bool in_root = d.span.valid() ? d.span.file == root.id() : (d.path.empty() || d.path == root.path());
     if (in_root) {
-      out.push_back(to_lsp(d, sources, root));
+      out.push_back(to_lsp(d, sources, root, uris));
       continue;
     }
     if (d.severity != Severity::error || !d.span.valid()) continue;
@@ -130,7 +153,8 @@ json code_actions(const Analysis& analysis, const std::string& uri, std::uint32_
     json action;
     action["title"] = d.fix->description.empty() ? fmt::format("fix `{}`", d.name) : d.fix->description;
     action["kind"] = "quickfix";
-    action["diagnostics"] = json::array({to_lsp(d, analysis.sources(), root)});
+    Uris uris(analysis.sources());
+    action["diagnostics"] = json::array({to_lsp(d, analysis.sources(), root, uris)});
     action["isPreferred"] = true;
     action["edit"] = json{{"changes", json{{uri, std::move(edits)}}}};
     out.push_back(std::move(action));

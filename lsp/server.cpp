@@ -18,6 +18,7 @@ struct Server::DocState {
   bool stale = true;            // the analysis is missing or out of date
   bool publish_pending = true;  // the editor has not seen this text's diagnostics
   std::vector<std::string> dependencies;
+  PassCache cache;  // results of the last check that an edit may leave valid
 };
 
 // A request that cannot be served, as the error response it becomes.
@@ -355,8 +356,9 @@ const Analysis& Server::analysis_for(const Document& doc) {
   if (!state.analysis || state.stale || state.analysed_generation != doc.generation) {
     const Settings settings = settings_for(doc);
     auto analysis = std::make_unique<Analysis>(*overlay_, doc.path, doc.text, settings.load);
-    run_passes(*analysis, settings);
+    run_passes(*analysis, settings, &state.cache);
     state.dependencies = analysis->dependencies();
+    if (state.analysis) retired_.push_back(std::move(state.analysis));
     state.analysis = std::move(analysis);
     state.analysed_generation = doc.generation;
     state.stale = false;
@@ -380,7 +382,10 @@ bool Server::has_pending_checks() const {
   return std::any_of(states_.begin(), states_.end(), [](const auto& s) { return s.second->publish_pending; });
 }
 
+void Server::release_retired() { retired_.clear(); }
+
 std::vector<json> Server::flush() {
+  release_retired();
   std::vector<json> out;
   for (auto& [uri, state] : states_) {
     if (!state->publish_pending) continue;

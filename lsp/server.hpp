@@ -64,6 +64,10 @@ class Server {
   std::vector<json> flush();
   // True when flush() has work to do.
   bool has_pending_checks() const;
+  // Frees the analyses that re-checks replaced. The transport calls it after
+  // sending what flush() returned, so that freeing a large analysis does not
+  // delay the diagnostics; flush() also frees what is left from before.
+  void release_retired();
 
   // After an `exit` notification: stop reading, and exit with exit_code()
   // (0 when `shutdown` came first, 1 otherwise).
@@ -124,6 +128,7 @@ class Server {
   std::map<std::string, std::unique_ptr<DocState>, std::less<>> states_;  // by URI
   std::vector<std::string> workspace_folders_;  // paths
   std::vector<json> pending_;                   // notifications produced while handling
+  std::vector<std::unique_ptr<Analysis>> retired_;  // replaced analyses, freed by release_retired()
   bool initialized_ = false;
   bool shutdown_requested_ = false;
   bool exit_requested_ = false;

@@ -90,7 +90,10 @@ std::string serialize(const json& message) { return message.dump(-1, ' ', false,
 
 std::string frame(const json& message) {
   const std::string body = serialize(message);
-  return fmt::format("Content-Length: {}\r\n\r\n{}", body.size(), body);
+  std::string out = fmt::format("Content-Length: {}\r\n\r\n", body.size());
+  out.reserve(out.size() + body.size());
+  out += body;  // appended, not formatted: a large body is copied once
+  return out;
 }
 
 MessageReader::Fill MessageReader::fill(int timeout_ms) {
@@ -280,6 +283,7 @@ int serve(Server& server, int in_fd, int out_fd, const TransportOptions& options
         // Idle: check what changed. New messages queue up meanwhile.
         lock.unlock();
         send(server.flush());
+        server.release_retired();  // after sending: freeing the old analyses delays nothing
         continue;
       }
       ready.wait(lock, [&] { return !queue.empty(); });

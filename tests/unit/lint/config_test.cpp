@@ -70,7 +70,8 @@ TEST(Config, WrongValuesPointAtTheValue) {
   EXPECT_EQ(p.lines(), (std::vector<std::string>{
                            "E0603 1:20 `warn` is not a rule level | did you mean `warning`? | the levels are `error`, "
                            "`warning`, `info` and `off`",
-                           "E0603 1:45 an `ignore` glob must be a string, not a number",
+                           "E0603 1:45 an `ignore` glob must be a string, not a number | write the glob in quotes, "
+                           "such as `\"drafts/**\"`",
                            "E0603 1:48 an `ignore` glob is empty | remove it, or write a glob such as `drafts/**`",
                        }));
   EXPECT_EQ(p.config.ignore, std::vector<std::string>{"a"});

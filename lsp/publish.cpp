@@ -38,7 +38,10 @@ class Uris {
     if (file == nullptr) return nullptr;
     std::string& uri = uris_[span.file];
     if (uri.empty()) uri = uri_for_path(file->path());
-    return json{{"uri", uri}, {"range", range_of(*file, span.begin, span.end)}};
+    json out(json::value_t::object);
+    out.emplace("uri", uri);
+    out.emplace("range", range_of(*file, span.begin, span.end));
+    return out;
   }
 
  private:
@@ -47,7 +50,10 @@ class Uris {
 };
 
 json related_entry(Uris& uris, Span span, const std::string& message) {
-  return json{{"location", uris.location(span)}, {"message", message}};
+  json out(json::value_t::object);
+  out.emplace("location", uris.location(span));
+  out.emplace("message", message);
+  return out;
 }
 
 json related_entry(const SourceManager& sources, Span span, const std::string& message) {

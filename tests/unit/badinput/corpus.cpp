@@ -112,6 +112,8 @@ Expectation read_expectation(const fs::path& path) {
         std::istringstream codes(line.substr(kCliCodes.size()));
         for (std::string code; codes >> code;) e.cli_codes.push_back(code);
       }
+      constexpr std::string_view kCliExit = "# cli-exit: ";
+      if (line.compare(0, kCliExit.size(), kCliExit) == 0) e.cli_exit = std::stoi(line.substr(kCliExit.size()));
       constexpr std::string_view kOption = "# option: ";
       if (line.compare(0, kOption.size(), kOption) == 0) {
         const std::string kv = line.substr(kOption.size());

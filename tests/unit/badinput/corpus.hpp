@@ -48,6 +48,9 @@ struct Expectation {
   // From `# cli-codes: CODE...`: the codes `terms check` reports, where the
   // disk differs from the in-memory files (a path too long for the system).
   std::vector<std::string> cli_codes;
+  // From `# cli-exit: N`: the exit status of `terms check` when it is not the
+  // usual 1 (an input the command line could not read: 2).
+  std::optional<int> cli_exit;
   std::vector<std::string> header;             // every `#` line, kept on update
   std::string text;                            // the rest: the diagnostics
   bool exists = false;

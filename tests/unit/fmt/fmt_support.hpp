@@ -94,10 +94,21 @@ inline std::string dump(const ast::Numeric& n) {
 
 inline std::string dump(const ast::NounPhrase* n) {
   if (n == nullptr) return "-";
+  // Appended piece by piece: g++ 12 at -O3 warns (-Wrestrict, a false
+  // positive) on `" " + std::string` here.
   std::string s = "(np";
-  for (const auto& w : n->words) s += " " + w.text;
-  for (const auto& f : n->filters) s += " " + dump(f.get());
-  if (n->relative) s += " rel " + dump(n->relative.get());
+  for (const auto& w : n->words) {
+    s += ' ';
+    s += w.text;
+  }
+  for (const auto& f : n->filters) {
+    s += ' ';
+    s += dump(f.get());
+  }
+  if (n->relative) {
+    s += " rel ";
+    s += dump(n->relative.get());
+  }
   return s + ")";
 }
 

@@ -136,6 +136,11 @@ class Child {
   std::size_t wait_for_diagnostics(std::int64_t version) {
     for (;;) {
       json m = receive();
+      // A check that failed is logged instead of published: stop rather than wait forever.
+      if (m.value("method", "") == "window/logMessage" && m["params"].value("type", 0) == 1) {
+        fmt::print(stderr, "lsp_latency: the server reported an error: {}\n", m["params"].value("message", ""));
+        std::exit(1);
+      }
       if (m.value("method", "") == "textDocument/publishDiagnostics" && m["params"].value("version", -1) == version) {
         std::size_t n = 0;
         for (const auto& d : m["params"]["diagnostics"]) n += d.value("code", "") == "E0204" ? 1 : 0;

@@ -97,7 +97,7 @@ int run_check(const std::vector<std::string>& argv) {
   LoadedInputs run(*load);
   load_inputs(run, args->positionals(), *load);
   const Verdicts verdicts =
-      compute_verdicts(run.workspace, run.sources, run.roots, args->value_or("profile", ""), run.diagnostics);
+      compute_verdicts(run.workspace, run.sources, run.roots, profile_spec(*args, args->positionals()), run.diagnostics);
   return report(run, args->value_or("format", "text"), use_color(color_mode(*args), STDOUT_FILENO), verdicts,
                 output_options(*args).fail_level);
 }

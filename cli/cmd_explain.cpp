@@ -90,7 +90,7 @@ int run_explain(const std::vector<std::string>& argv) {
   LoadedInputs run(*load);
   load_inputs(run, args->positionals(), *load);
   Verdicts verdicts =
-      compute_verdicts(run.workspace, run.sources, run.roots, args->value_or("profile", ""), run.diagnostics);
+      compute_verdicts(run.workspace, run.sources, run.roots, profile_spec(*args, args->positionals()), run.diagnostics);
 
   // Pick the agreements to explain.
   std::vector<const engine::AgreementRun*> chosen;

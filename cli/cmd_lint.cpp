@@ -147,7 +147,8 @@ int run_lint(const std::vector<std::string>& argv) {
     return usage_error(parser, "expected at least one PATH", "give a term file or a directory, like `terms lint examples/`");
   }
 
-  // Each input has its own Workspace; without --library-root, its own library root.
+  // Each input has its own Workspace; without --library-root, the root of its nearest
+  // terms.json, else the one chosen for the PATHs (cli/load_options.hpp).
   std::optional<LoadOptions> load = load_options_or_report(parser, *args, args->positionals(), status);
   if (!load) return status;
   const bool root_given = library_root_given(*args);
@@ -199,7 +200,9 @@ int run_lint(const std::vector<std::string>& argv) {
         files.size(), jobs,
         [&](std::size_t i) {
           LoadOptions limits = *load;
-          if (!root_given) limits.library_root = choose_library_root({files[i].from_stdin ? "-" : files[i].path});
+          if (!root_given) {
+            limits.library_root = input_library_root(files[i].from_stdin ? "-" : files[i].path, load->library_root);
+          }
           RootRun r = load_root(files[i], limits);
           if (r.root) {
             // Files with errors are not linted (lint_unit returns false); their

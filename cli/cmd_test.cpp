@@ -68,7 +68,7 @@ int run_test(const std::vector<std::string>& argv) {
   LoadedInputs run(*load);
   load_inputs(run, args->positionals(), *load);
   Verdicts verdicts =
-      compute_verdicts(run.workspace, run.sources, run.roots, args->value_or("profile", ""), run.diagnostics);
+      compute_verdicts(run.workspace, run.sources, run.roots, profile_spec(*args, args->positionals()), run.diagnostics);
 
   std::vector<AgreementTally> tallies;
   std::size_t passed = 0;

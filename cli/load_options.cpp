@@ -2,16 +2,14 @@
 
 #include <charconv>
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <system_error>
 
 #include <fmt/core.h>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "dsl/library_root.hpp"
 
 namespace terms::cli {
 namespace {
@@ -24,28 +22,12 @@ fs::path canonical_or_normal(const fs::path& p) {
   return ec ? fs::absolute(p).lexically_normal() : c;
 }
 
-// The root the nearest terms.json in `dir` or above sets: its `root` key
-// (relative to that file), else the directory that holds it: a terms.json
-// marks the top of a library, as a project file does in other tools. When it
-// cannot be read or parsed (`terms lint` reports that) its directory is the root.
-std::optional<fs::path> config_root(fs::path dir) {
-  for (;;) {
-    const fs::path candidate = dir / "terms.json";
-    std::error_code ec;
-    if (fs::is_regular_file(candidate, ec)) {
-      std::ifstream in(candidate, std::ios::binary);
-      std::ostringstream text;
-      text << in.rdbuf();
-      const auto json = nlohmann::json::parse(text.str(), nullptr, false);
-      if (json.is_object()) {
-        const auto it = json.find("root");
-        if (it != json.end() && it->is_string()) return canonical_or_normal(dir / it->get<std::string>());
-      }
-      return canonical_or_normal(dir);
-    }
-    if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
-    dir = dir.parent_path();
-  }
+// The root the nearest terms.json in `dir` or above sets (dsl/library_root.hpp,
+// shared with the language server), resolved.
+std::optional<fs::path> config_root(const fs::path& dir) {
+  const DiskFileSystem disk;
+  if (auto root = configured_library_root(disk, dir.string())) return canonical_or_normal(*root);
+  return std::nullopt;
 }
 
 bool contains(const fs::path& dir, const fs::path& p) {
@@ -62,6 +44,16 @@ fs::path common_ancestor(const fs::path& a, const fs::path& b) {
   fs::path out;
   for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end() && *i == *j; ++i, ++j) out /= *i;
   return out.empty() ? fs::path("/") : out;
+}
+
+// Shown in diagnostics: relative to the current directory when inside it,
+// so that messages read like the paths the user typed.
+std::string shown_root(const fs::path& chosen, const fs::path& cwd) {
+  if (contains(cwd, chosen)) {
+    const fs::path rel = chosen.lexically_relative(cwd);
+    return rel.empty() ? std::string(".") : rel.generic_string();
+  }
+  return chosen.generic_string();
 }
 
 }  // namespace
@@ -89,14 +81,15 @@ std::string choose_library_root(const std::vector<std::string>& paths) {
     if (auto configured = config_root(here)) mine = *configured;
     root = root ? common_ancestor(*root, mine) : mine;
   }
-  const fs::path chosen = root ? *root : cwd;
-  // Shown in diagnostics: relative to the current directory when inside it,
-  // so that messages read like the paths the user typed.
-  if (contains(cwd, chosen)) {
-    const fs::path rel = chosen.lexically_relative(cwd);
-    return rel.empty() ? std::string(".") : rel.generic_string();
-  }
-  return chosen.generic_string();
+  return shown_root(root ? *root : cwd, cwd);
+}
+
+std::string input_library_root(const std::string& path, const std::string& fallback) {
+  const fs::path cwd = canonical_or_normal(".");
+  std::error_code ec;
+  const fs::path here = path == "-" ? cwd : fs::absolute(path, ec).lexically_normal().parent_path();
+  if (auto configured = config_root(here)) return shown_root(*configured, cwd);
+  return fallback;
 }
 
 void refuse_inputs_leaving_root(InputSet& inputs, const std::string& library_root) {

@@ -52,6 +52,12 @@ bool library_root_given(const ParsedArgs& args);
 // the Workspace compares canonical paths (symbolic links resolved).
 std::string choose_library_root(const std::vector<std::string>& paths);
 
+// The library root of one input file of a run that checks each file on its own
+// (terms lint): the root set by the nearest terms.json above the file, else
+// `fallback`, the root chosen for the command line's PATHs. So a library with
+// no terms.json, given as a directory, keeps that directory as its root.
+std::string input_library_root(const std::string& path, const std::string& fallback);
+
 // Inputs that lie inside the library root as written but lead out of it
 // through a symbolic link (`x.terms -> /etc/passwd`, a found file in a linked
 // directory) are removed from `inputs` and reported (E0007), unread: checking

@@ -1,8 +1,11 @@
 #include "cli/verdicts.hpp"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "cli/config_loader.hpp"
 #include "cli/load_options.hpp"
 #include "dsl/render.hpp"
 #include "engine/builtin_profiles.hpp"
@@ -15,6 +18,23 @@ void add_profile_option(ArgParser& parser) {
                 "the profile to evaluate agreements against: a built-in profile (`terms profiles`), "
                 "a profile declared in the inputs, or a file",
                 {}, std::string(engine::kDefaultProfile));
+}
+
+std::string profile_spec(const ParsedArgs& args, const std::vector<std::string>& paths) {
+  if (auto given = args.value("profile")) return *given;
+  if (paths.empty()) return {};
+  // A directory's own terms.json applies to it; a file's is found from its directory.
+  std::error_code ec;
+  const std::string& first = paths.front();
+  const std::string probe = std::filesystem::is_directory(first, ec) ? first + "/terms.json" : first;
+  ConfigLoader configs(std::nullopt);
+  const LoadedConfig& loaded = configs.for_input(probe);
+  if (loaded.has_errors || !loaded.config.profile) return {};
+  const std::filesystem::path named(*loaded.config.profile);
+  if (named.extension() == ".terms" && named.is_relative() && !loaded.config.directory.empty()) {
+    return (std::filesystem::path(loaded.config.directory) / named).lexically_normal().generic_string();
+  }
+  return *loaded.config.profile;
 }
 
 Verdicts compute_verdicts(Workspace& workspace, SourceManager& sources, const std::vector<UnitId>& roots,

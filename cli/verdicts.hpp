@@ -22,6 +22,10 @@ namespace terms::cli {
 
 // --profile NAME|FILE, spelled the same in every command that evaluates.
 void add_profile_option(ArgParser& parser);
+// The profile to evaluate against: `--profile` when given, else the `profile`
+// of the nearest terms.json of the first PATH (a `.terms` file named there is
+// relative to that terms.json), else "" (the default profile).
+std::string profile_spec(const ParsedArgs& args, const std::vector<std::string>& paths);
 
 // The verdicts of one run: the profile (if it could be selected) and every
 // agreement of the root files.

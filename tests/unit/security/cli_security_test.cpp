@@ -209,6 +209,22 @@ TEST_F(CliSecurity, TheLibraryRootOfATermsJsonBindsAFileCheckedFromElsewhere) {
 
 // ---- limits on the command line -----------------------------------------------------------------
 
+// A library without terms.json, given as a directory from elsewhere: the
+// directory is the root of every file under it, for check and for lint (which
+// loads each file on its own), so deals/ may import the declarations above it.
+TEST_F(CliSecurity, ADirectoryGivenFromOutsideIsTheRootOfEveryFileUnderIt) {
+  write("lib/decls.terms", kParty);
+  write("lib/deals/deal.terms", "import \"../decls.terms\";\nagreement d \"D\" {\n  provide a;\n}\n");
+  for (const char* command : {"check", "lint"}) {
+    ProcessResult r = terms({command, "--color", "never", lib.string()}, top / "outside");
+    EXPECT_EQ(r.out.find("E0213"), std::string::npos) << command << "\n" << r.out;
+    EXPECT_NE(r.out.find("2 files"), std::string::npos) << command << "\n" << r.out;
+  }
+  // The deals directory alone is a library of its own: the import leaves it.
+  ProcessResult r = terms({"lint", "--color", "never", (lib / "deals").string()}, top / "outside");
+  EXPECT_NE(r.out.find("error[E0213]"), std::string::npos) << r.out;
+}
+
 TEST_F(CliSecurity, MaxErrorsZeroMeansNoLimit) {
   std::string many;
   for (int i = 0; i < 150; ++i) many += "party ;\n";

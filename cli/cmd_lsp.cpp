@@ -13,6 +13,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "cli/inputs.hpp"
+#include "cli/load_options.hpp"
 #include "lsp/server.hpp"
 #include "lsp/transport.hpp"
 
@@ -56,9 +57,14 @@ int run_lsp(const std::vector<std::string>& argv) {
   // A client that goes away must not kill the server with SIGPIPE mid-write.
   std::signal(SIGPIPE, SIG_IGN);
 
-  DiskFileSystem disk;
+  // The limits of every command that loads term files, with their defaults
+  // (docs/hardening.md); the library root is chosen per document by the
+  // server (its terms.json, else the workspace folder: lsp/server.hpp).
+  LoadOptions load = default_load_options({});
+  DiskFileSystem disk(load.max_file_bytes);
   lsp::ServerOptions options;
   options.file_system = &disk;
+  options.load = std::move(load);
   options.version = TERMS_VERSION;
   options.list_term_files = [](const std::string& folder) {
     std::vector<std::string> files;

@@ -1,5 +1,9 @@
 #include "lsp/protocol.hpp"
 
+#include <utility>
+
+#include <fmt/format.h>
+
 namespace terms::lsp {
 
 json make_response(const json& id, json result) {
@@ -26,16 +30,65 @@ json to_json(Position p) {
   return out;
 }
 
+std::optional<std::uint32_t> read_uinteger(const json& value, std::string_view name, std::string& error) {
+  if (value.is_number_unsigned() || value.is_number_integer()) {
+    if (value.is_number_integer() && !value.is_number_unsigned() && value.get<std::int64_t>() < 0) {
+      error = fmt::format("`{}` must be a non-negative integer, not {}", name, value.dump());
+      return std::nullopt;
+    }
+    const auto n = value.get<std::uint64_t>();
+    if (n > static_cast<std::uint64_t>(kMaxUinteger)) {
+      error = fmt::format("`{}` is out of range: {} is more than {}, the largest LSP `uinteger`", name, n,
+                          kMaxUinteger);
+      return std::nullopt;
+    }
+    return static_cast<std::uint32_t>(n);
+  }
+  // A number too large for 64 bits arrives as a float: still out of range.
+  if (value.is_number_float() && value.get<double>() > static_cast<double>(kMaxUinteger)) {
+    error = fmt::format("`{}` is out of range: {} is more than {}, the largest LSP `uinteger`", name, value.dump(),
+                        kMaxUinteger);
+    return std::nullopt;
+  }
+  error = fmt::format("`{}` must be a non-negative integer, not {}", name, describe_json(value));
+  return std::nullopt;
+}
+
+std::optional<Position> read_position(const json& value, std::string_view name, std::string& error) {
+  if (!value.is_object()) {
+    error = fmt::format("`{}` must be an object with `line` and `character`, not {}", name, describe_json(value));
+    return std::nullopt;
+  }
+  Position out;
+  for (const auto& [key, field] : {std::pair{"line", &out.line}, std::pair{"character", &out.character}}) {
+    const std::string member = fmt::format("{}.{}", name, key);
+    auto it = value.find(key);
+    if (it == value.end()) {
+      error = fmt::format("`{}` is missing", member);
+      return std::nullopt;
+    }
+    auto n = read_uinteger(*it, member, error);
+    if (!n) return std::nullopt;
+    *field = *n;
+  }
+  return out;
+}
+
 std::optional<Position> position_from_json(const json& value) {
-  if (!value.is_object()) return std::nullopt;
-  auto line = value.find("line");
-  auto character = value.find("character");
-  if (line == value.end() || character == value.end()) return std::nullopt;
-  if (!line->is_number_integer() || !character->is_number_integer()) return std::nullopt;
-  const auto l = line->get<std::int64_t>();
-  const auto c = character->get<std::int64_t>();
-  if (l < 0 || c < 0 || l > 0xffffffffLL || c > 0xffffffffLL) return std::nullopt;
-  return Position{static_cast<std::uint32_t>(l), static_cast<std::uint32_t>(c)};
+  std::string error;
+  return read_position(value, "position", error);
+}
+
+std::string describe_json(const json& value) {
+  switch (value.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return value.get<bool>() ? "true" : "false";
+    case json::value_t::string: return "a string";
+    case json::value_t::array: return "an array";
+    case json::value_t::object: return "an object";
+    case json::value_t::number_float: return fmt::format("the number {}", value.dump());
+    default: return fmt::format("the number {}", value.dump());
+  }
 }
 
 Position position_of(const SourceFile& file, std::uint32_t offset) {

@@ -52,9 +52,21 @@ struct Position {
 };
 
 json to_json(Position p);
-// Reads {"line":N,"character":N}; nullopt when malformed (negative, missing,
-// not integers).
+// What a JSON value is, for messages: "a string", "null", "the number 1.5".
+std::string describe_json(const json& value);
+
+// The largest line or character a client may send: LSP's `uinteger`, 2^31 - 1.
+inline constexpr std::int64_t kMaxUinteger = 2147483647;
+
+// Reads {"line":N,"character":N}; nullopt when malformed (not an object, a
+// member missing, not a non-negative integer, more than kMaxUinteger).
 std::optional<Position> position_from_json(const json& value);
+// The same, saying what is wrong in `error` on failure, with the position
+// named `name` in the message ("`position.line` is missing").
+std::optional<Position> read_position(const json& value, std::string_view name, std::string& error);
+// Reads a non-negative integer of at most kMaxUinteger; on failure sets
+// `error` to what is wrong with the member named `name`.
+std::optional<std::uint32_t> read_uinteger(const json& value, std::string_view name, std::string& error);
 
 // The LSP position of a byte offset.
 Position position_of(const SourceFile& file, std::uint32_t offset);

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <exception>
+#include <filesystem>
 
 #include <fmt/format.h>
 
+#include "dsl/library_root.hpp"
 #include "lsp/features.hpp"
 #include "lsp/passes.hpp"
 #include "lsp/uri.hpp"
@@ -36,8 +38,58 @@ const json& params_of(const json& message) {
   return it == message.end() ? null_value : *it;
 }
 
+// Params that do not have the shape the protocol gives them: -32602 for a
+// request, a logged error for a notification. The message names the member
+// as a client's author would look it up (`textDocument.uri`).
+struct InvalidParams {
+  std::string message;
+};
+
+[[noreturn]] void invalid(std::string message) { throw InvalidParams{std::move(message)}; }
+
+// The member `key` of `object` (a dotted `shown` for messages); missing is an error.
+const json& member(const json& object, const char* key, const std::string& shown) {
+  auto it = object.find(key);
+  if (it == object.end()) invalid(fmt::format("`{}` is missing", shown));
+  return *it;
+}
+
+const json& object_member(const json& object, const char* key, const std::string& shown) {
+  const json& value = member(object, key, shown);
+  if (!value.is_object()) invalid(fmt::format("`{}` must be an object, not {}", shown, describe_json(value)));
+  return value;
+}
+
+std::string string_member(const json& object, const char* key, const std::string& shown) {
+  const json& value = member(object, key, shown);
+  if (!value.is_string()) invalid(fmt::format("`{}` must be a string, not {}", shown, describe_json(value)));
+  return value.get<std::string>();
+}
+
+const json& params_object(const json& params) {
+  if (!params.is_object()) invalid(fmt::format("`params` must be an object, not {}", describe_json(params)));
+  return params;
+}
+
 std::string uri_param(const json& params) {
-  return params.at("textDocument").at("uri").get<std::string>();
+  return string_member(object_member(params_object(params), "textDocument", "textDocument"), "uri",
+                       "textDocument.uri");
+}
+
+Position position_member(const json& object, const char* key, const std::string& shown) {
+  std::string error;
+  auto p = read_position(member(object, key, shown), shown, error);
+  if (!p) invalid(std::move(error));
+  return *p;
+}
+
+// A nlohmann exception's text without its "[json.exception.type_error.302] " prefix.
+std::string without_prefix(const char* what) {
+  std::string_view text(what);
+  if (!text.empty() && text.front() == '[') {
+    if (auto end = text.find("] "); end != std::string_view::npos) text.remove_prefix(end + 2);
+  }
+  return std::string(text);
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -152,8 +204,12 @@ json Server::dispatch_request(const json& id, const std::string& method, const j
     return make_response(id, (this->*(it->second))(params));
   } catch (const RequestError& e) {
     return make_error(id, e.code, e.message);
+  } catch (const InvalidParams& e) {
+    return make_error(id, ErrorCode::invalid_params, e.message);
   } catch (const json::exception& e) {
-    return make_error(id, ErrorCode::invalid_params, fmt::format("invalid params for `{}`: {}", method, e.what()));
+    // Every member is checked above; this is a last resort, in words.
+    return make_error(id, ErrorCode::invalid_params,
+                      fmt::format("invalid params for `{}`: {}", method, without_prefix(e.what())));
   } catch (const std::exception& e) {
     return make_error(id, ErrorCode::internal_error, fmt::format("internal error in `{}`: {}", method, e.what()));
   }
@@ -182,8 +238,10 @@ void Server::dispatch_notification(const std::string& method, const json& params
     (this->*(it->second))(params);
   } catch (const RequestError& e) {
     log(1, fmt::format("{}: {}", method, e.message));
+  } catch (const InvalidParams& e) {
+    log(1, fmt::format("{}: invalid params: {}", method, e.message));
   } catch (const json::exception& e) {
-    log(1, fmt::format("{}: invalid params: {}", method, e.what()));
+    log(1, fmt::format("{}: invalid params: {}", method, without_prefix(e.what())));
   } catch (const std::exception& e) {
     log(1, fmt::format("{}: internal error: {}", method, e.what()));
   }
@@ -265,16 +323,17 @@ void Server::invalidate_all() {
 }
 
 void Server::on_did_open(const json& params) {
-  const json& item = params.at("textDocument");
-  std::string uri = item.at("uri").get<std::string>();
+  const json& item = object_member(params_object(params), "textDocument", "textDocument");
+  std::string uri = string_member(item, "uri", "textDocument.uri");
+  std::string text = string_member(item, "text", "textDocument.text");
   std::string path = document_path(uri);
   std::string canonical = options_.file_system->canonical(path);
   if (canonical.empty()) canonical = path;
   std::int64_t version = 0;
   if (auto v = item.find("version"); v != item.end() && v->is_number_integer()) version = v->get<std::int64_t>();
-  std::string language = item.value("languageId", std::string("terms"));
-  Document& doc = documents_.open(uri, path, canonical, std::move(language), version,
-                                  item.at("text").get<std::string>());
+  std::string language = "terms";
+  if (auto l = item.find("languageId"); l != item.end() && l->is_string()) language = l->get<std::string>();
+  Document& doc = documents_.open(uri, path, canonical, std::move(language), version, std::move(text));
   if (is_config_document(doc)) invalidate_all();
   if (!is_term_document(doc)) return;
   DocState& state = state_for(doc);
@@ -287,8 +346,10 @@ void Server::on_did_change(const json& params) {
   const std::string uri = uri_param(params);
   Document* doc = documents_.find(uri);
   if (doc == nullptr) throw RequestError{ErrorCode::invalid_params, fmt::format("`{}` is not open", uri)};
-  const json& changes = params.at("contentChanges");
-  if (!changes.is_array()) throw RequestError{ErrorCode::invalid_params, "`contentChanges` must be an array"};
+  const json& changes = member(params, "contentChanges", "contentChanges");
+  if (!changes.is_array()) {
+    invalid(fmt::format("`contentChanges` must be an array, not {}", describe_json(changes)));
+  }
   // Apply to a copy: a bad change leaves the document as it was.
   std::string text = doc->text;
   for (const auto& change : changes) {
@@ -345,9 +406,53 @@ void Server::on_did_change_watched_files(const json&) {
   invalidate_all();
 }
 
+namespace {
+
+// `p` lexically normalised, without a trailing separator.
+std::string normal_dir(const std::filesystem::path& p) {
+  std::string out = p.lexically_normal().generic_string();
+  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  return out.empty() ? std::string(".") : out;
+}
+
+// Whether directory `dir` holds `path` (component by component, lexically).
+bool holds(const std::string& dir, const std::string& path) {
+  const std::filesystem::path d(dir), p(path);
+  auto q = p.begin();
+  for (auto c = d.begin(); c != d.end(); ++c) {
+    if (c->empty()) continue;  // a trailing separator
+    if (q == p.end() || *c != *q) return false;
+    ++q;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string Server::library_root_for(const Document& doc) const {
+  const std::filesystem::path file = std::filesystem::path(doc.path).lexically_normal();
+  const std::string dir = normal_dir(file.parent_path());
+  // A document that is not a file (`untitled:`) has no directory: its
+  // imports resolve against nothing, and may name nothing outside the
+  // workspace (or, without one, nothing but the empty directory).
+  const bool is_file = file.is_absolute();
+  if (is_file) {
+    if (auto configured = configured_library_root(*overlay_, dir)) return normal_dir(*configured);
+  }
+  const std::string* best = nullptr;
+  for (const std::string& folder : workspace_folders_) {
+    if ((!is_file || holds(folder, file.generic_string())) && (best == nullptr || folder.size() > best->size())) {
+      best = &folder;
+    }
+  }
+  if (best != nullptr) return normal_dir(*best);
+  return dir;
+}
+
 Settings Server::settings_for(const Document& doc) const {
   Settings settings = settings_for_path(*overlay_, doc.path);
   settings.load = options_.load;
+  settings.load.library_root = library_root_for(doc);
   return settings;
 }
 
@@ -406,7 +511,6 @@ std::vector<json> Server::flush() {
 // ---- requests on documents -------------------------------------------------------
 
 Document& Server::document_for(const json& params) {
-  if (!params.is_object()) throw RequestError{ErrorCode::invalid_params, "params must be an object"};
   const std::string uri = uri_param(params);
   Document* doc = documents_.find(uri);
   if (doc == nullptr) {
@@ -419,9 +523,7 @@ Document& Server::document_for(const json& params) {
 }
 
 std::optional<std::uint32_t> Server::offset_for(const Analysis& analysis, const json& params) {
-  auto pos = position_from_json(params.at("position"));
-  if (!pos) throw RequestError{ErrorCode::invalid_params, "`position` needs non-negative `line` and `character`"};
-  return offset_of(analysis.root_source(), *pos);
+  return offset_of(analysis.root_source(), position_member(params, "position", "position"));
 }
 
 json Server::on_hover(const json& params) {
@@ -444,8 +546,14 @@ json Server::on_references(const json& params) {
   auto offset = offset_for(a, params);
   if (!offset) return json::array();
   bool include_declaration = false;
-  if (auto ctx = params.find("context"); ctx != params.end() && ctx->is_object()) {
-    include_declaration = ctx->value("includeDeclaration", false);
+  if (auto ctx = params.find("context"); ctx != params.end() && !ctx->is_null()) {
+    if (!ctx->is_object()) invalid(fmt::format("`context` must be an object, not {}", describe_json(*ctx)));
+    if (auto inc = ctx->find("includeDeclaration"); inc != ctx->end()) {
+      if (!inc->is_boolean()) {
+        invalid(fmt::format("`context.includeDeclaration` must be true or false, not {}", describe_json(*inc)));
+      }
+      include_declaration = inc->get<bool>();
+    }
   }
   // The project: this document first, then every other open document and
   // every term file of the workspace folders, each with its imports.
@@ -474,6 +582,17 @@ json Server::on_document_symbol(const json& params) {
 }
 
 json Server::on_formatting(const json& params) {
+  // FormattingOptions: the layout is canonical, so the values are not used,
+  // but a client that sends the wrong shape hears of it.
+  uri_param(params);
+  const json& options = object_member(params, "options", "options");
+  if (auto tab = options.find("tabSize"); tab != options.end()) {
+    std::string error;
+    if (!read_uinteger(*tab, "options.tabSize", error)) invalid(std::move(error));
+  }
+  if (auto spaces = options.find("insertSpaces"); spaces != options.end() && !spaces->is_boolean()) {
+    invalid(fmt::format("`options.insertSpaces` must be true or false, not {}", describe_json(*spaces)));
+  }
   const Document& doc = document_for(params);
   const Analysis& a = analysis_for(doc);
   std::string error;
@@ -485,13 +604,12 @@ json Server::on_formatting(const json& params) {
 json Server::on_code_action(const json& params) {
   const Document& doc = document_for(params);
   const Analysis& a = analysis_for(doc);
-  const json& range = params.at("range");
-  auto start = position_from_json(range.at("start"));
-  auto end = position_from_json(range.at("end"));
-  if (!start || !end) throw RequestError{ErrorCode::invalid_params, "`range` holds an invalid position"};
+  const json& range = object_member(params, "range", "range");
+  const Position start = position_member(range, "start", "range.start");
+  const Position end = position_member(range, "end", "range.end");
   const auto size = static_cast<std::uint32_t>(a.root_source().text().size());
-  const std::uint32_t b = offset_of(a.root_source(), *start).value_or(size);
-  const std::uint32_t e = offset_of(a.root_source(), *end).value_or(size);
+  const std::uint32_t b = offset_of(a.root_source(), start).value_or(size);
+  const std::uint32_t e = offset_of(a.root_source(), end).value_or(size);
   return code_actions(a, doc.uri, std::min(b, e), std::max(b, e));
 }
 

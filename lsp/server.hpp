@@ -44,6 +44,9 @@ struct ServerOptions {
   // searched in the open documents and the files they import.
   std::function<std::vector<std::string>(const std::string& folder)> list_term_files;
   std::string version = "0.1.0";
+  // The limits for every load (`terms lsp` passes the CLI's defaults:
+  // docs/hardening.md). Its library_root is replaced per document
+  // (Server::library_root_for).
   LoadOptions load;
 };
 
@@ -119,6 +122,11 @@ class Server {
   void invalidate_all();
   // The settings (terms.json) in force for a document.
   Settings settings_for(const Document& doc) const;
+  // The directory a document's imports may not leave: the `root` of its
+  // nearest terms.json (relative to it), else the directory holding that
+  // terms.json, else the deepest workspace folder holding the document, else
+  // the document's directory (docs/hardening.md, "The library root").
+  std::string library_root_for(const Document& doc) const;
   json publish(const Document& doc);
   void log(int type, std::string message);
 

@@ -310,8 +310,11 @@ int serve(Server& server, int in_fd, int out_fd, const TransportOptions& options
   stop = true;
   reader.join();
   if (!output_ok) return 1;
+  // LSP 3.17 ("Exit Notification"): status 0 only for an `exit` that follows
+  // `shutdown`. The end of the input is not an `exit`, even after `shutdown`:
+  // the client went away without finishing the handshake (status 1).
   if (server.exit_requested()) return server.exit_code();
-  return server.shutdown_requested() ? 0 : 1;
+  return 1;
 }
 
 }  // namespace terms::lsp

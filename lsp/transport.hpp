@@ -77,7 +77,8 @@ struct TransportOptions {
 };
 
 // Serves `server` over in_fd/out_fd until `exit` or the end of the input.
-// Returns the process exit status: 0 after shutdown then exit, 1 otherwise.
+// Returns the process exit status: 0 after shutdown then exit, 1 otherwise
+// (also when the input ends after shutdown without exit).
 int serve(Server& server, int in_fd, int out_fd, const TransportOptions& options = {});
 
 }  // namespace terms::lsp

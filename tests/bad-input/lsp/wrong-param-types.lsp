@@ -14,5 +14,10 @@ frame {"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":
 frame {"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///bad-input/deal.terms"},"contentChanges":"all"}}
 frame {"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":{"x":1}}}
 frame {"jsonrpc":"2.0","id":10,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///bad-input/deal.terms"},"position":{"line":5,"character":10}}}
+frame {"jsonrpc":"2.0","id":11,"method":"textDocument/formatting","params":{"textDocument":{"uri":"file:///bad-input/deal.terms"}}}
+frame {"jsonrpc":"2.0","id":12,"method":"textDocument/formatting","params":{"textDocument":{"uri":"file:///bad-input/deal.terms"},"options":{"tabSize":"2","insertSpaces":true}}}
+frame {"jsonrpc":"2.0","id":13,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///bad-input/deal.terms"},"range":{"start":{"line":0,"character":0},"end":[0,0]},"context":{"diagnostics":[]}}}
+frame {"jsonrpc":"2.0","id":14,"method":"textDocument/references","params":{"textDocument":{"uri":"file:///bad-input/deal.terms"},"position":{"line":5,"character":10},"context":{"includeDeclaration":"yes"}}}
+frame {"jsonrpc":"2.0","id":15,"method":"textDocument/formatting","params":{"textDocument":{"uri":"file:///bad-input/deal.terms"},"options":{"tabSize":2,"insertSpaces":true}}}
 frame {"jsonrpc":"2.0","id":99,"method":"shutdown"}
 frame {"jsonrpc":"2.0","method":"exit"}

@@ -236,6 +236,106 @@ TEST_F(LspProcessTest, EndOfInputWithoutExitIsStatusOne) {
   EXPECT_EQ(p.remaining_messages().size(), 1u);
 }
 
+TEST_F(LspProcessTest, EndOfInputAfterShutdownWithoutExitIsStatusOne) {
+  // LSP 3.17: status 0 only for an `exit` that follows `shutdown`; the end of
+  // the input is no `exit`.
+  Process p({"lsp"});
+  p.send(request(1, "initialize", {{"capabilities", json::object()}}));
+  p.send(request(2, "shutdown", nullptr));
+  p.close_input();
+  EXPECT_EQ(p.finish(), 1);
+  auto messages = p.remaining_messages();
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_EQ(messages[1]["id"], 2);
+  EXPECT_TRUE(messages[1]["result"].is_null());
+}
+
+// A session on a real disk (symbolic links included) that opens `deal.terms`
+// in `ws/` with `text`, waits for its diagnostics, hovers over every import,
+// and shuts down. Returns every message the server sent, as text, and the
+// diagnostics published.
+struct DiskSession {
+  std::string everything;
+  json diagnostics;
+};
+
+DiskSession run_disk_session(const std::filesystem::path& dir, const std::string& text, int imports) {
+  Process p({"lsp"});
+  const std::string uri = "file://" + (dir / "ws" / "deal.terms").string();
+  p.send(request(1, "initialize", {{"rootUri", "file://" + (dir / "ws").string()}, {"capabilities", json::object()}}));
+  p.send(notification("initialized", json::object()));
+  p.send(notification("textDocument/didOpen",
+                      {{"textDocument", {{"uri", uri}, {"languageId", "terms"}, {"version", 1}, {"text", text}}}}));
+  DiskSession out;
+  const json published =
+      p.read_until([](const json& m) { return m.value("method", std::string()) == "textDocument/publishDiagnostics"; });
+  EXPECT_FALSE(published.is_null());
+  out.diagnostics = published["params"]["diagnostics"];
+  out.everything = published.dump();
+  for (int line = 0; line < imports; ++line) {
+    p.send(request(10 + line, "textDocument/hover",
+                   {{"textDocument", {{"uri", uri}}}, {"position", {{"line", line}, {"character", 10}}}}));
+  }
+  p.send(request(99, "shutdown", nullptr));
+  p.send(notification("exit", nullptr));
+  EXPECT_EQ(p.finish(), 0);
+  for (const json& m : p.remaining_messages()) out.everything += m.dump();
+  return out;
+}
+
+std::vector<std::pair<int, std::string>> codes_by_line(const json& diagnostics) {
+  std::vector<std::pair<int, std::string>> out;
+  if (!diagnostics.is_array()) return out;
+  for (const json& d : diagnostics) out.emplace_back(d["range"]["start"]["line"].get<int>(), d["code"].get<std::string>());
+  return out;
+}
+
+TEST_F(LspProcessTest, ImportsCannotLeaveTheWorkspaceFolderNorFollowALinkOut) {
+  namespace fs = std::filesystem;
+  std::ofstream(dir_ / "outside.terms") << "party secret \"SECRET-CONTENT-42\";\n";
+  fs::create_directories(dir_ / "ws" / "lib");
+  fs::create_symlink(dir_ / "outside.terms", dir_ / "ws" / "link.terms");
+  fs::create_directory_symlink(dir_, dir_ / "ws" / "up");
+  const std::string text =
+      "import \"../outside.terms\";\n"
+      "import \"link.terms\";\n"
+      "import \"up/outside.terms\";\n"
+      "import \"" + (dir_ / "outside.terms").string() + "\";\n";
+  const DiskSession s = run_disk_session(dir_, text, 4);
+  const std::vector<std::pair<int, std::string>> expected{{0, "E0213"}, {1, "E0213"}, {2, "E0213"}, {3, "E0213"}};
+  EXPECT_EQ(codes_by_line(s.diagnostics), expected) << s.diagnostics.dump();
+  EXPECT_EQ(s.everything.find("SECRET-CONTENT-42"), std::string::npos) << s.everything;
+  EXPECT_NE(s.everything.find("outside the library root `" + (dir_ / "ws").string() + "`"), std::string::npos);
+}
+
+TEST_F(LspProcessTest, ATermsJsonRootWidensTheLibrary) {
+  namespace fs = std::filesystem;
+  std::ofstream(dir_ / "outside.terms") << "party secret \"SECRET-CONTENT-42\";\n";
+  fs::create_directories(dir_ / "ws");
+  std::ofstream(dir_ / "ws" / "terms.json") << "{ \"root\": \"..\" }\n";
+  fs::create_symlink(dir_ / "outside.terms", dir_ / "ws" / "link.terms");
+  const DiskSession s = run_disk_session(dir_, "import \"../outside.terms\";\nimport \"link.terms\";\n", 2);
+  // Both imports now name a file inside the library: no error (the second,
+  // the same file, gets only a lint warning).
+  for (const auto& [line, code] : codes_by_line(s.diagnostics)) EXPECT_NE(code[0], 'E') << line << ": " << code;
+  EXPECT_EQ(s.everything.find("outside the library root"), std::string::npos) << s.everything;
+}
+
+TEST_F(LspProcessTest, TheCliLimitsApply) {
+  // The CLI's default import depth (64): a chain of 70 imports stops there.
+  namespace fs = std::filesystem;
+  fs::create_directories(dir_ / "ws");
+  for (int i = 1; i < 70; ++i) {
+    std::ofstream(dir_ / "ws" / ("a" + std::to_string(i) + ".terms"))
+        << "import \"a" << i + 1 << ".terms\";\nparty p" << i << " \"P\";\n";
+  }
+  std::ofstream(dir_ / "ws" / "a70.terms") << "party p70 \"P\";\n";
+  const DiskSession s = run_disk_session(dir_, "import \"a1.terms\";\n", 0);
+  ASSERT_EQ(s.diagnostics.size(), 1u) << s.diagnostics.dump(1);
+  EXPECT_EQ(s.diagnostics[0]["message"], "`a1.terms` has 1 error; the first, at " + (dir_ / "ws" / "a64.terms").string() +
+                                             ":1:1: imports are nested more than 64 deep");
+}
+
 TEST_F(LspProcessTest, EditorsMayPassStdio) {
   Process p({"lsp", "--stdio"});
   p.send(request(1, "initialize", {{"capabilities", json::object()}}));

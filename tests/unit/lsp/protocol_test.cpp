@@ -149,20 +149,63 @@ TEST_F(LspTest, ResponsesFromTheClientAreIgnored) {
 TEST_F(LspTest, InvalidParamsAreReportedNotThrown) {
   initialize();
   open("/w/deal.terms", kDeal);
-  json r = request("textDocument/hover", {{"textDocument", doc("/w/deal.terms")}});  // no position
-  EXPECT_EQ(r["error"]["code"], -32602);
-  r = request("textDocument/hover", {{"textDocument", doc("/w/deal.terms")}, {"position", pos(-1, 0)}});
-  EXPECT_EQ(r["error"]["code"], -32602);
-  EXPECT_EQ(r["error"]["message"], "`position` needs non-negative `line` and `character`");
-  r = request("textDocument/hover", {{"textDocument", {{"uri", 5}}}, {"position", pos(0, 0)}});
-  EXPECT_EQ(r["error"]["code"], -32602);
-  r = request("textDocument/codeAction", {{"textDocument", doc("/w/deal.terms")}});
-  EXPECT_EQ(r["error"]["code"], -32602);
+  const auto error_of = [&](const std::string& method, json params) {
+    json r = request(method, std::move(params));
+    EXPECT_EQ(r["error"]["code"], -32602) << r.dump();
+    return r["error"]["message"].get<std::string>();
+  };
+  const json d = doc("/w/deal.terms");
+  EXPECT_EQ(error_of("textDocument/hover", {{"textDocument", d}}), "`position` is missing");
+  EXPECT_EQ(error_of("textDocument/hover", {{"textDocument", d}, {"position", pos(-1, 0)}}),
+            "`position.line` must be a non-negative integer, not -1");
+  EXPECT_EQ(error_of("textDocument/hover", {{"textDocument", d}, {"position", {{"line", "0"}, {"character", 0}}}}),
+            "`position.line` must be a non-negative integer, not a string");
+  EXPECT_EQ(error_of("textDocument/hover", {{"textDocument", d}, {"position", {{"line", 1.5}, {"character", 0}}}}),
+            "`position.line` must be a non-negative integer, not the number 1.5");
+  EXPECT_EQ(error_of("textDocument/hover", {{"textDocument", d}, {"position", {{"line", 0}}}}),
+            "`position.character` is missing");
+  EXPECT_EQ(error_of("textDocument/hover", {{"textDocument", d}, {"position", "0:0"}}),
+            "`position` must be an object with `line` and `character`, not a string");
+  // LSP positions are `uinteger`s: at most 2^31 - 1.
+  EXPECT_EQ(error_of("textDocument/hover",
+                     {{"textDocument", d}, {"position", {{"line", 99999999999LL}, {"character", 0}}}}),
+            "`position.line` is out of range: 99999999999 is more than 2147483647, the largest LSP `uinteger`");
+  EXPECT_EQ(error_of("textDocument/completion",
+                     {{"textDocument", d}, {"position", {{"line", 0}, {"character", 2147483648LL}}}}),
+            "`position.character` is out of range: 2147483648 is more than 2147483647, the largest LSP `uinteger`");
+  EXPECT_EQ(error_of("textDocument/hover", {{"textDocument", {{"uri", 5}}}, {"position", pos(0, 0)}}),
+            "`textDocument.uri` must be a string, not the number 5");
+  EXPECT_EQ(error_of("textDocument/hover", {{"position", pos(0, 0)}}), "`textDocument` is missing");
+  EXPECT_EQ(error_of("textDocument/documentSymbol", {{"textDocument", nullptr}}),
+            "`textDocument` must be an object, not null");
+  EXPECT_EQ(error_of("textDocument/hover", json::array()), "`params` must be an object, not an array");
+  EXPECT_EQ(error_of("textDocument/codeAction", {{"textDocument", d}}), "`range` is missing");
+  EXPECT_EQ(error_of("textDocument/codeAction", {{"textDocument", d}, {"range", {{"start", pos(0, 0)}}}}),
+            "`range.end` is missing");
+  EXPECT_EQ(error_of("textDocument/references",
+                     {{"textDocument", d}, {"position", pos(0, 0)}, {"context", {{"includeDeclaration", 1}}}}),
+            "`context.includeDeclaration` must be true or false, not the number 1");
+  // FormattingOptions must be an object (its values are not used: the layout is canonical).
+  EXPECT_EQ(error_of("textDocument/formatting", {{"textDocument", d}, {"options", "two spaces"}}),
+            "`options` must be an object, not a string");
+  EXPECT_EQ(error_of("textDocument/formatting", {{"textDocument", d}}), "`options` is missing");
+  EXPECT_EQ(error_of("textDocument/formatting", {{"textDocument", d}, {"options", {{"tabSize", -2}}}}),
+            "`options.tabSize` must be a non-negative integer, not -2");
+  EXPECT_EQ(error_of("textDocument/formatting", {{"textDocument", d}, {"options", {{"insertSpaces", "yes"}}}}),
+            "`options.insertSpaces` must be true or false, not a string");
   // A broken notification is logged, never answered.
   notify("textDocument/didOpen", {{"textDocument", {{"uri", 1}}}});
   ASSERT_FALSE(notifications.empty());
   EXPECT_EQ(notifications.back()["method"], "window/logMessage");
   EXPECT_EQ(notifications.back()["params"]["type"], 1);
+  EXPECT_EQ(notifications.back()["params"]["message"],
+            "textDocument/didOpen: invalid params: `textDocument.uri` must be a string, not the number 1");
+  notify("textDocument/didOpen", {{"textDocument", {{"uri", "file:///w/x.terms"}, {"text", 5}}}});
+  EXPECT_EQ(notifications.back()["params"]["message"],
+            "textDocument/didOpen: invalid params: `textDocument.text` must be a string, not the number 5");
+  notify("textDocument/didChange", {{"textDocument", d}, {"contentChanges", "all"}});
+  EXPECT_EQ(notifications.back()["params"]["message"],
+            "textDocument/didChange: invalid params: `contentChanges` must be an array, not a string");
 }
 
 TEST_F(LspTest, RequestsOnUnopenedDocumentsFail) {

@@ -41,9 +41,11 @@ std::optional<std::string> apply_change(std::string& text, const json& change) {
   if (!range->is_object() || !range->contains("start") || !range->contains("end")) {
     return "a content change's `range` needs `start` and `end`";
   }
-  const auto start = position_from_json((*range)["start"]);
-  const auto end = position_from_json((*range)["end"]);
-  if (!start || !end) return "a content change's `range` holds an invalid position";
+  std::string error;
+  const auto start = read_position((*range)["start"], "range.start", error);
+  if (!start) return "a content change's " + error;
+  const auto end = read_position((*range)["end"], "range.end", error);
+  if (!end) return "a content change's " + error;
   // A position past the last line means the end of the document.
   const std::size_t b = offset_in(text, *start).value_or(text.size());
   const std::size_t e = offset_in(text, *end).value_or(text.size());

@@ -74,11 +74,6 @@ std::optional<Position> read_position(const json& value, std::string_view name, 
   return out;
 }
 
-std::optional<Position> position_from_json(const json& value) {
-  std::string error;
-  return read_position(value, "position", error);
-}
-
 std::string describe_json(const json& value) {
   switch (value.type()) {
     case json::value_t::null: return "null";

@@ -59,10 +59,9 @@ std::string describe_json(const json& value);
 inline constexpr std::int64_t kMaxUinteger = 2147483647;
 
 // Reads {"line":N,"character":N}; nullopt when malformed (not an object, a
-// member missing, not a non-negative integer, more than kMaxUinteger).
-std::optional<Position> position_from_json(const json& value);
-// The same, saying what is wrong in `error` on failure, with the position
-// named `name` in the message ("`position.line` is missing").
+// member missing, not a non-negative integer, more than kMaxUinteger), with
+// `error` saying what is wrong, the position named `name` in the message
+// ("`position.line` is missing").
 std::optional<Position> read_position(const json& value, std::string_view name, std::string& error);
 // Reads a non-negative integer of at most kMaxUinteger; on failure sets
 // `error` to what is wrong with the member named `name`.

@@ -37,7 +37,11 @@ TEST(ApplyChange, RejectsMalformedChanges) {
   EXPECT_EQ(apply_change(text, json{{"range", LspSession::range(0, 0, 0, 1)}}), "a content change needs a string `text`");
   EXPECT_EQ(apply_change(text, json{{"range", {{"start", LspSession::pos(0, -1)}, {"end", LspSession::pos(0, 1)}}},
                                    {"text", ""}}),
-            "a content change's `range` holds an invalid position");
+            "a content change's `range.start.character` must be a non-negative integer, not -1");
+  EXPECT_EQ(apply_change(text, json{{"range", {{"start", LspSession::pos(0, 0)}, {"end", {{"line", 4294967296LL}}}}},
+                                   {"text", ""}}),
+            "a content change's `range.end.line` is out of range: 4294967296 is more than 2147483647, the largest "
+            "LSP `uinteger`");
   EXPECT_EQ(apply_change(text, json::array()), "a content change must be an object");
   EXPECT_EQ(text, "abc\ndef\n");
 }

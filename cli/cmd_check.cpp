@@ -15,6 +15,7 @@
 #include "cli/load_options.hpp"
 #include "cli/output.hpp"
 #include "cli/verdicts.hpp"
+#include "engine/verdict_diagnostics.hpp"
 #include "dsl/render.hpp"
 #include "dsl/resolve.hpp"
 
@@ -56,6 +57,13 @@ int report(const LoadedInputs& run, const std::string& format, bool color, const
     out.verb = "checked";
     out.files = run.files;
     out.diagnostics = diags;
+    // The verdicts, which these formats cannot print as blocks, as diagnostics
+    // (engine/verdict_diagnostics.hpp): a failing condition on its clause.
+    DiagnosticBag verdict_diags;
+    for (const auto& a : verdicts.agreements) {
+      if (a.result) engine::verdict_diagnostics(*a.agreement, *a.result, a.result->name_span.file, verdict_diags);
+    }
+    out.diagnostics.insert(out.diagnostics.end(), verdict_diags.all().begin(), verdict_diags.all().end());
     out.sources = &run.sources;
     out.io_error = run.io_error || verdicts.usage_error;
     out.other_findings = verdicts.unacceptable;

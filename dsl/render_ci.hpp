@@ -68,6 +68,10 @@ bool at_or_above(Severity s, Severity level);
 // The file a diagnostic belongs to: its span's file, else its `path`.
 std::string diagnostic_path(const Diagnostic& d, const SourceManager& sources);
 
+// "CODE NAME" (`E0204 undefined-name`), or "CODE" alone when the name is the
+// code (a profile condition's verdict diagnostic: `sanctions-retained`).
+std::string code_and_name(const Diagnostic& d);
+
 // A path as a URI reference: relative paths stay relative (percent-encoded),
 // absolute ones become `file://` URIs.
 std::string path_to_uri(std::string_view path);

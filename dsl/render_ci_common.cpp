@@ -22,6 +22,11 @@ int rank(Severity s) {
 
 bool at_or_above(Severity s, Severity level) { return rank(s) >= rank(level); }
 
+std::string code_and_name(const Diagnostic& d) {
+  if (d.name.empty() || d.name == d.code) return d.code;
+  return d.code + " " + d.name;
+}
+
 std::string diagnostic_path(const Diagnostic& d, const SourceManager& sources) {
   if (d.span.valid()) {
     if (const SourceFile* f = sources.find(d.span.file)) return f->path();

@@ -42,8 +42,8 @@ std::string one_line(std::string_view text) {
 std::string render_gcc(std::span<const Diagnostic> diagnostics, const SourceManager& sources) {
   std::string out;
   for (const Diagnostic& d : diagnostics) {
-    out += fmt::format("{}: {}: {} [{} {}]\n", where(d.span, d.path, sources), gcc_severity(d.severity),
-                       one_line(d.message), d.code, d.name);
+    out += fmt::format("{}: {}: {} [{}]\n", where(d.span, d.path, sources), gcc_severity(d.severity),
+                       one_line(d.message), code_and_name(d));
     for (const Label& r : d.related) {
       out += fmt::format("{}: note: {}\n", where(r.span, d.path, sources), one_line(r.message));
     }

@@ -54,7 +54,7 @@ std::string render_github(std::span<const Diagnostic> diagnostics, const SourceM
     } else if (!d.path.empty()) {
       props.push_back("file=" + escape(d.path, true));
     }
-    props.push_back("title=" + escape(fmt::format("{} {}", d.code, d.name), true));
+    props.push_back("title=" + escape(code_and_name(d), true));
     std::string message = d.message;
     for (const std::string& h : d.help) message += "\nhelp: " + h;
     for (const std::string& n : d.notes) message += "\nnote: " + n;

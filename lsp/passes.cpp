@@ -12,6 +12,7 @@
 #include "dsl/lint/lint.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/run.hpp"
+#include "engine/verdict_diagnostics.hpp"
 
 namespace terms::lsp {
 
@@ -73,80 +74,6 @@ void report_config_problems(Analysis& analysis, const Settings& settings) {
 void lint(Analysis& analysis, const Settings& settings) {
   const lint::Settings levels = lint::Settings::from(settings.config);
   lint::lint_unit(analysis.workspace(), analysis.root(), levels, analysis.mutable_diagnostics());
-}
-
-// Whether an `expect` line of the agreement already says that `condition`
-// fails (or, for a required one, that the agreement is unacceptable), so the
-// failure is what the author intends and not worth a squiggle.
-bool expected_failure(const ast::Agreement& agreement, const engine::ConditionResult& condition) {
-  for (const ast::Expectation* e : agreement.expectations()) {
-    if (e->kind == ast::Expectation::Kind::violated && e->condition && e->condition->name == condition.id) return true;
-    if (e->kind == ast::Expectation::Kind::unacceptable && condition.severity == ast::ConditionSeverity::require) {
-      return true;
-    }
-  }
-  return false;
-}
-
-bool expected_verdict(const ast::Agreement& agreement, engine::Verdict verdict) {
-  for (const ast::Expectation* e : agreement.expectations()) {
-    if (e->kind == ast::Expectation::Kind::unacceptable && verdict == engine::Verdict::unacceptable) return true;
-    if (e->kind == ast::Expectation::Kind::acceptable && verdict != engine::Verdict::unacceptable) return true;
-  }
-  return false;
-}
-
-// One diagnostic per failing condition, on the first clause (or step, or
-// declaration) of the root file that the engine names as evidence, with every
-// piece of evidence as related information; and one on the agreement's name
-// for a verdict other than acceptable.
-void verdict_diagnostics(Analysis& analysis, const ast::Agreement& agreement, const engine::AgreementResult& result) {
-  const FileId root = analysis.root_source().id();
-  DiagnosticBag& out = analysis.mutable_diagnostics();
-  std::vector<std::string> failing;
-  for (const auto& c : result.conditions) {
-    if (c.holds) continue;
-    failing.push_back(fmt::format("`{}`", c.id));
-    const bool required = c.severity == ast::ConditionSeverity::require;
-    const bool expected = expected_failure(agreement, c);
-    Diagnostic d;
-    d.code = c.id;
-    d.name = c.id;
-    d.category = "verdict";
-    d.severity = expected ? Severity::info : (required ? Severity::error : Severity::warning);
-    d.message = fmt::format("{} `{}` fails: {}", ast::to_string(c.severity), c.id, c.statement);
-    d.span = result.name_span;
-    for (const auto& e : c.evidence) {
-      if (e.span.valid() && e.span.file == root) {
-        d.span = e.span;
-        break;
-      }
-    }
-    d.with_note(fmt::format("because {}", c.reason));
-    if (expected) d.with_note("an `expect` line of the agreement says so");
-    for (const auto& e : c.evidence) d.with_related(e.span, e.label);
-    if (c.omitted > 0) d.with_note(fmt::format("and {} more clauses", c.omitted));
-    out.emit(std::move(d));
-  }
-  if (result.verdict == engine::Verdict::acceptable) return;
-  const bool expected = expected_verdict(agreement, result.verdict);
-  Diagnostic d;
-  d.category = "verdict";
-  d.name = "verdict";
-  d.severity = expected ? Severity::info
-                        : (result.verdict == engine::Verdict::unacceptable ? Severity::error : Severity::warning);
-  d.span = result.name_span;
-  std::string list;
-  for (std::size_t i = 0; i < failing.size(); ++i) list += (i == 0 ? "" : ", ") + failing[i];
-  d.message = fmt::format("`{}` is {} under `{}`: {} {}", result.agreement, engine::to_string(result.verdict),
-                          result.profile, list, failing.size() == 1 ? "fails" : "fail");
-  if (expected) d.with_note("as its `expect` line says");
-  for (const auto& c : result.conditions) {
-    if (c.holds) continue;
-    Span at = c.evidence.empty() ? c.condition_span : c.evidence.front().span;
-    d.with_related(at, fmt::format("`{}` fails: {}", c.id, c.reason));
-  }
-  out.emit(std::move(d));
 }
 
 // A 64-bit fingerprint, fed piece by piece (each piece with its length, so
@@ -370,7 +297,7 @@ void verdicts(Analysis& analysis, const Settings& settings, PassCache* cache) {
       for (const auto& c : result->conditions) {
         v.conditions.push_back({c.id, c.statement, c.reason, c.holds, c.severity == ast::ConditionSeverity::require});
       }
-      verdict_diagnostics(analysis, agreement, *result);
+      engine::verdict_diagnostics(agreement, *result, analysis.root_source().id(), analysis.mutable_diagnostics());
       for (const auto& outcome : engine::check_expectations(agreement, *result, profile, sink)) {
         if (!outcome.passed && outcome.expectation != nullptr) sink.emit(engine::mismatch_diagnostic(outcome, *result));
       }

@@ -90,14 +90,7 @@ TEST_P(LibraryCase, GetsItsDiagnostics) {
   // Generous: the largest case is a few megabytes; this catches quadratic work.
   EXPECT_LT(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count(), 20);
 
-  if (updating()) {
-    std::string text;
-    for (const std::string& h : expected.header) text += h + "\n";
-    write_file(c.expected, text + actual);
-    return;
-  }
-  ASSERT_TRUE(expected.exists) << "missing " << c.expected << " (TERMS_UPDATE_BAD_INPUT=1 writes it)";
-  EXPECT_EQ(expected.text, actual) << "case " << c.input;
+  expect_or_update(c, expected, actual);
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, LibraryCase, ::testing::ValuesIn(case_names()),

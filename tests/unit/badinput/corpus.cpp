@@ -10,22 +10,28 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+
+#include "tests/support/files.hpp"
 
 namespace terms::badinput {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+std::string read_file(const fs::path& path) { return testing::read_file(path); }
 
-void write_file(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
+void write_file(const fs::path& path, const std::string& text) { testing::write_file(path, text); }
+
+void expect_or_update(const Case& c, const Expectation& expected, const std::string& actual) {
+  if (updating()) {
+    std::string text;
+    for (const std::string& h : expected.header) text += h + "\n";
+    write_file(c.expected, text + actual);
+    return;
+  }
+  ASSERT_TRUE(expected.exists) << "missing " << c.expected << " (TERMS_UPDATE_BAD_INPUT=1 writes it)";
+  EXPECT_EQ(expected.text, actual) << "case " << c.input;
 }
 
 std::string expand_recipe(const std::string& recipe) {

@@ -88,4 +88,9 @@ std::vector<std::string> sanitizer_environment();
 std::string output_problem(const std::string& output, bool control_characters = true);
 void write_file(const std::filesystem::path& path, const std::string& text);
 
+// The end of every library-level case test: under TERMS_UPDATE_BAD_INPUT=1,
+// writes `actual` (after the expectation's header lines) as the case's
+// expectation; else requires the expectation to exist and equal `actual`.
+void expect_or_update(const Case& c, const Expectation& expected, const std::string& actual);
+
 }  // namespace terms::badinput

@@ -26,6 +26,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/files.hpp"
+
 #include "cli/atomic_write.hpp"
 
 namespace terms::cli {
@@ -43,14 +45,9 @@ std::string backquoted(const std::string& path, std::string_view rest) {
   return s;
 }
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read(const fs::path& p) { return testing::read_file(p); }
 
-void write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+void write(const fs::path& p, const std::string& text) { testing::write_file(p, text); }
 
 // A fresh directory per test, removed afterwards (made writable first).
 class AtomicWriteTest : public ::testing::Test {

@@ -12,6 +12,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/files.hpp"
+
 #include "tests/support/run_process.hpp"
 
 namespace terms {
@@ -22,14 +24,9 @@ using testing::ProcessOptions;
 using testing::ProcessResult;
 using testing::run_process;
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read(const fs::path& p) { return testing::read_file(p); }
 
-void write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+void write(const fs::path& p, const std::string& text) { testing::write_file(p, text); }
 
 const std::string kMessy = "party   a \"A\";party b \"B\";\n";
 const std::string kTidy = "party a \"A\";\nparty b \"B\";\n";

@@ -17,6 +17,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/files.hpp"
+
 #include "dsl/resolve.hpp"
 #include "tests/support/memory_fs.hpp"
 #include "tests/unit/fmt/fmt_support.hpp"
@@ -27,12 +29,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read(const fs::path& p) { return testing::read_file(p); }
 
 // Checks every guarantee on one input; returns a description of the first
 // failure, or "" when all hold.

@@ -31,6 +31,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/files.hpp"
+
 #include "tests/support/run_process.hpp"
 
 namespace terms {
@@ -41,14 +43,9 @@ using testing::ProcessOptions;
 using testing::ProcessResult;
 using testing::run_process;
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read(const fs::path& p) { return testing::read_file(p); }
 
-void write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+void write(const fs::path& p, const std::string& text) { testing::write_file(p, text); }
 
 std::vector<std::string> listing(const fs::path& dir) {
   std::vector<std::string> names;

@@ -41,18 +41,8 @@ const std::vector<Case>& corpus() {
   return cases;
 }
 
-std::vector<std::string> case_names() {
-  std::vector<std::string> names;
-  for (const Case& c : corpus()) names.push_back(c.name);
-  return names;
-}
-
-const Case& find_case(const std::string& name) {
-  for (const Case& c : corpus()) {
-    if (c.name == name) return c;
-  }
-  throw std::runtime_error("no case " + name);
-}
+std::vector<std::string> case_names() { return badinput::case_names(corpus()); }
+const Case& find_case(const std::string& name) { return badinput::find_case(corpus(), name); }
 
 class LibraryCase : public ::testing::TestWithParam<std::string> {};
 

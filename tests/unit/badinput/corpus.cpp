@@ -23,6 +23,19 @@ std::string read_file(const fs::path& path) { return testing::read_file(path); }
 
 void write_file(const fs::path& path, const std::string& text) { testing::write_file(path, text); }
 
+std::vector<std::string> case_names(const std::vector<Case>& cases) {
+  std::vector<std::string> names;
+  for (const Case& c : cases) names.push_back(c.name);
+  return names;
+}
+
+const Case& find_case(const std::vector<Case>& cases, const std::string& name) {
+  for (const Case& c : cases) {
+    if (c.name == name) return c;
+  }
+  throw std::runtime_error("no case " + name);
+}
+
 void expect_or_update(const Case& c, const Expectation& expected, const std::string& actual) {
   if (updating()) {
     std::string text;

@@ -93,4 +93,8 @@ void write_file(const std::filesystem::path& path, const std::string& text);
 // expectation; else requires the expectation to exist and equal `actual`.
 void expect_or_update(const Case& c, const Expectation& expected, const std::string& actual);
 
+// The names of `cases`, as gtest parameters; the case of that name.
+std::vector<std::string> case_names(const std::vector<Case>& cases);
+const Case& find_case(const std::vector<Case>& cases, const std::string& name);
+
 }  // namespace terms::badinput

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dsl/source.hpp"
@@ -108,6 +109,11 @@ class DiagnosticBag : public DiagnosticSink {
   std::size_t error_count() const { return errors_; }
   bool has_errors() const { return errors_ > 0; }
   void clear() { diags_.clear(); errors_ = 0; }
+  // Moves the diagnostics out and leaves the bag empty (error count 0).
+  std::vector<Diagnostic> take() {
+    errors_ = 0;
+    return std::exchange(diags_, {});
+  }
 
  private:
   std::vector<Diagnostic> diags_;

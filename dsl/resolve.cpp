@@ -88,6 +88,8 @@ struct Workspace::Impl {
     // that a cycle does not also cause a cascade of undefined names).
     std::vector<ImportEdge> edges;
     std::vector<Pending> pending;
+    // Other units with an edge to this one (cycle-closing edges included).
+    std::uint32_t importers = 0;
   };
 
   // Collects one unit's diagnostics and counts its errors.
@@ -250,15 +252,25 @@ struct Workspace::Impl {
 
   UnitId add_unit(std::string path, const std::string& key, std::string text, bool parse) {
     const SourceFile& src = ws.sources_.add(std::move(path), std::move(text));
-    const auto id = static_cast<UnitId>(ws.units_.size());
     auto owned = std::make_unique<Unit>();
-    owned->id = id;
     owned->source = &src;
     owned->canonical_path = key;
-    ws.units_.push_back(std::move(owned));
-    states.emplace_back();
-    marks.push_back(0);
+    UnitId id = 0;
+    if (!ws.free_units_.empty()) {
+      // A slot left by release_root.
+      id = ws.free_units_.back();
+      ws.free_units_.pop_back();
+      ws.units_[id] = std::move(owned);
+      states[id] = UnitState{};
+      marks[id] = 0;
+    } else {
+      id = static_cast<UnitId>(ws.units_.size());
+      ws.units_.push_back(std::move(owned));
+      states.emplace_back();
+      marks.push_back(0);
+    }
     Unit& u = unit(id);
+    u.id = id;
     DiagnosticBag parse_diags;
     if (parse) u.tree = parse_file(src, parse_diags, ws.options_.parse);
     u.tree.file = src.id();
@@ -381,6 +393,7 @@ struct Workspace::Impl {
                                    [&](const ImportEdge& e) { return e.target == to; });
     if (known) return;
     edges.push_back(ImportEdge{to, clause, closes_cycle});
+    if (to != from) ++states[to].importers;
     if (!closes_cycle) unit(from).imports.push_back(to);
   }
 
@@ -658,6 +671,60 @@ struct Workspace::Impl {
     pending.shrink_to_fit();
   }
 
+  // ---- release -------------------------------------------------------------------
+
+  static const SourceFile& released_source() {
+    static const SourceFile empty(kNoFile, std::string(), std::string());
+    return empty;
+  }
+
+  bool release(UnitId id) {
+    if (id >= ws.units_.size() || unit(id).released || !stack.empty()) return false;
+    if (states[id].importers != 0) return false;
+    Unit& u = unit(id);
+    const FileId file = u.source->id();
+    for (const ImportEdge& e : states[id].edges) {
+      if (e.target != id) --states[e.target].importers;
+    }
+    for (const ast::Item& item : u.tree.items) {
+      if (const auto* a = std::get_if<ast::Agreement>(&item)) agreement_units.erase(a);
+    }
+    file_units.erase(file);
+    if (auto it = ws.by_path_.find(u.canonical_path); it != ws.by_path_.end() && it->second == id) {
+      ws.by_path_.erase(it);
+    }
+    if (!reported_pairs.empty()) {
+      std::erase_if(reported_pairs, [&](const SpanPair& p) {
+        return (p.first >> 32) == file || (p.second >> 32) == file;
+      });
+    }
+    // Entities become tombstones; those at the end of the table are dropped.
+    for (EntityId e = states[id].first_entity; e < states[id].end_entity; ++e) {
+      ws.entities_[e].decl = nullptr;
+      ws.entities_[e].name = {};
+      ws.entities_[e].owner = kNoEntity;
+    }
+    while (!ws.entities_.empty() && ws.entities_.back().decl == nullptr) ws.entities_.pop_back();
+    // The tree and tables go with the Unit; then the text.
+    auto tombstone = std::make_unique<Unit>();
+    tombstone->id = id;
+    tombstone->source = &released_source();
+    tombstone->released = true;
+    ws.units_[id] = std::move(tombstone);
+    states[id] = UnitState{};
+    ws.sources_.release(file);
+    ws.free_units_.push_back(id);
+    // Released slots at the end of the table are dropped.
+    while (!ws.units_.empty() && ws.units_.back()->released) {
+      const auto last = static_cast<UnitId>(ws.units_.size() - 1);
+      std::erase(ws.free_units_, last);
+      ws.units_.pop_back();
+      states.pop_back();
+      marks.pop_back();
+    }
+    return true;
+  }
+
   // Checks and reports every unit this load brought in, imports first.
   void finish() {
     for (UnitId id : fresh) compute_visible(id);
@@ -783,6 +850,8 @@ std::optional<UnitId> Workspace::unit_of_file(FileId file) const {
   if (auto it = impl_->file_units.find(file); it != impl_->file_units.end()) return it->second;
   return std::nullopt;
 }
+
+bool Workspace::release_root(UnitId id) { return impl_->release(id); }
 
 bool Workspace::has_errors(UnitId unit) const {
   const auto& vis = units_.at(unit)->visible_units;

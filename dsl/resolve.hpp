@@ -55,6 +55,9 @@ struct Unit {
   std::unordered_map<std::string_view, const ast::Profile*> own_profiles;
   std::size_t error_count = 0;  // errors in this file itself (syntax, names, semantics)
   bool is_root = false;
+  // A slot left by release_root: empty tree and tables, no visible units,
+  // `source` an empty file with id kNoFile. The next load may reuse the slot.
+  bool released = false;
 };
 
 struct LoadOptions {
@@ -106,6 +109,23 @@ class Workspace {
   // True when the unit or any file it imports has an error.
   bool has_errors(UnitId unit) const;
 
+  // Frees a unit that no other loaded unit imports (normally a root that has
+  // been evaluated and rendered): its tree, its scope tables, its source text
+  // (SourceManager::release) and its path key, so that loading the same path
+  // later reads and parses it afresh. Returns false, and does nothing, when
+  // the id is not a loaded unit or another loaded unit imports it (an import
+  // that closes a cycle counts; a unit importing itself does not). The units
+  // it imports stay loaded for later roots.
+  // Afterwards: every Span, string_view, ast pointer and Diagnostic into the
+  // unit's file dangles (render first); its entities stay as tombstones
+  // (decl == nullptr, empty name) that no lookup returns; its UnitId slot
+  // holds an empty Unit with `released` set until a later load reuses the id.
+  // unit_count() and entity_count() stay bounded when roots are loaded and
+  // released one after another.
+  bool release_root(UnitId id);
+  // Units loaded and not released.
+  std::size_t live_unit_count() const { return units_.size() - free_units_.size(); }
+
  private:
   struct Impl;
   SourceManager& sources_;
@@ -115,6 +135,7 @@ class Workspace {
   std::vector<std::unique_ptr<Unit>> units_;
   std::vector<Entity> entities_;
   std::unordered_map<std::string, UnitId> by_path_;
+  std::vector<UnitId> free_units_;  // released slots, reused by the next loads
   std::unique_ptr<Impl> impl_;
   friend struct Impl;
 };

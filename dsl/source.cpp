@@ -1,6 +1,7 @@
 #include "dsl/source.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace terms {
 
@@ -78,7 +79,23 @@ std::uint32_t SourceFile::offset_from_utf16(std::uint32_t line0, std::uint32_t u
 const SourceFile& SourceManager::add(std::string path, std::string text) {
   auto id = static_cast<FileId>(files_.size());
   files_.push_back(std::make_unique<SourceFile>(id, std::move(path), std::move(text)));
+  ++files_held_;
+  bytes_held_ += files_.back()->text().size();
   return *files_.back();
+}
+
+const SourceFile& SourceManager::get(FileId id) const {
+  const SourceFile* f = find(id);
+  if (f == nullptr) throw std::out_of_range("SourceManager::get: unknown or released file");
+  return *f;
+}
+
+bool SourceManager::release(FileId id) {
+  if (id >= files_.size() || !files_[id]) return false;
+  --files_held_;
+  bytes_held_ -= files_[id]->text().size();
+  files_[id].reset();
+  return true;
 }
 
 namespace {

@@ -68,16 +68,31 @@ class SourceFile {
   std::vector<std::uint32_t> line_starts_;
 };
 
-// Owns the SourceFiles of a run. Files are never removed, so references stay valid.
+// Owns the SourceFiles of a run. A file stays valid until it is released
+// (release(), used by Workspace::release_root); FileIds are never reused, so a
+// Span of a released file can never name another file.
 class SourceManager {
  public:
   const SourceFile& add(std::string path, std::string text);
-  const SourceFile& get(FileId id) const { return *files_.at(id); }
+  // Throws std::out_of_range for an id never issued or a released file.
+  const SourceFile& get(FileId id) const;
+  // nullptr for an id never issued or a released file.
   const SourceFile* find(FileId id) const { return id < files_.size() ? files_[id].get() : nullptr; }
+  // Ids issued so far (released files included).
   std::size_t size() const { return files_.size(); }
+
+  // Frees a file's text and line index. Every reference to the SourceFile,
+  // and every string_view into its text, dangles afterwards. Returns false
+  // when the file is unknown or already released.
+  bool release(FileId id);
+  // Files added and not released, and the bytes of their text.
+  std::size_t files_held() const { return files_held_; }
+  std::size_t bytes_held() const { return bytes_held_; }
 
  private:
   std::vector<std::unique_ptr<SourceFile>> files_;
+  std::size_t files_held_ = 0;
+  std::size_t bytes_held_ = 0;
 };
 
 // Decodes one UTF-8 code point starting at text[i]; advances i. Invalid bytes

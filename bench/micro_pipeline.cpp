@@ -239,7 +239,7 @@ void BM_Load(benchmark::State& state) {
 // Evaluation of one agreement of N clauses: building the deal model and
 // applying the default profile (evaluate_roots does both), timed apart from
 // loading and from compiling the profile.
-void BM_Evaluate(benchmark::State& state) {
+void evaluate_benchmark(benchmark::State& state, const terms::engine::EvaluateOptions& options) {
   const Library lib = library_of_clauses(static_cast<std::size_t>(state.range(0)));
   Loaded loaded(lib);
   CountingSink profile_sink;
@@ -251,7 +251,8 @@ void BM_Evaluate(benchmark::State& state) {
   }
   const std::vector<terms::UnitId> roots{*loaded.root};
   for (auto _ : state) {
-    std::vector<terms::engine::AgreementRun> runs = terms::engine::evaluate_roots(loaded.workspace, roots, *profile);
+    std::vector<terms::engine::AgreementRun> runs =
+        terms::engine::evaluate_roots(loaded.workspace, roots, *profile, options);
     benchmark::DoNotOptimize(runs);
     if (runs.size() != 1 || !runs.front().result) {
       state.SkipWithError("the agreement was not evaluated");
@@ -260,6 +261,18 @@ void BM_Evaluate(benchmark::State& state) {
   }
   state.SetComplexityN(static_cast<std::int64_t>(lib.clauses));
   report(state, lib);
+}
+
+// Every condition explained, holding or not (the default: JSON output,
+// `terms explain`, the API).
+void BM_Evaluate(benchmark::State& state) { evaluate_benchmark(state, terms::engine::EvaluateOptions{}); }
+
+// Only failing conditions explained (EvaluateOptions::explain_holding off),
+// as `terms check` needs for its text and CI formats.
+void BM_EvaluateFailingOnly(benchmark::State& state) {
+  terms::engine::EvaluateOptions options;
+  options.explain_holding = false;
+  evaluate_benchmark(state, options);
 }
 
 // Every default rule over the agreement file of a loaded workspace.
@@ -314,6 +327,11 @@ constexpr std::int64_t kMaxBytes = 8 << 20;
 BENCHMARK(BM_Parse)->RangeMultiplier(4)->Range(kMinBytes, kMaxBytes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Load)->RangeMultiplier(4)->Range(kMinBytes, kMaxBytes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Evaluate)->RangeMultiplier(4)->Range(64, 16384)->Complexity(benchmark::oN)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_EvaluateFailingOnly)
+    ->RangeMultiplier(4)
+    ->Range(64, 16384)
+    ->Complexity(benchmark::oN)
+    ->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Lint)->RangeMultiplier(4)->Range(kMinBytes, kMaxBytes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Format)->RangeMultiplier(4)->Range(kMinBytes, kMaxBytes)->Unit(benchmark::kMillisecond);
 

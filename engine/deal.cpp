@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <functional>
 #include <queue>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -84,19 +83,48 @@ Deal::Deal(const Workspace& workspace, UnitId unit, const ast::Agreement& agreem
 
 const std::vector<EntityId>& Deal::things(Domain d) const { return by_domain_[slot(d)]; }
 
+namespace {
+std::size_t hash_id(EntityId id) { return static_cast<std::size_t>(id) * 0x9E3779B97F4A7C15ull >> 20; }
+}  // namespace
+
+const Deal::Slot* Deal::find_slot(EntityId id) const {
+  if (slots_.empty() || id == kNoEntity) return nullptr;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash_id(id) & mask;; i = (i + 1) & mask) {
+    if (slots_[i].id == id) return &slots_[i];
+    if (slots_[i].id == kNoEntity) return nullptr;
+  }
+}
+
+bool Deal::insert_slot(EntityId id, std::uint32_t local) {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash_id(id) & mask;; i = (i + 1) & mask) {
+    if (slots_[i].id == id) return false;
+    if (slots_[i].id == kNoEntity) {
+      slots_[i] = Slot{id, local, slot_count_++};
+      return true;
+    }
+  }
+}
+
 std::optional<std::uint32_t> Deal::local(EntityId id) const {
-  if (auto it = local_.find(id); it != local_.end()) return it->second;
+  if (const Slot* s = find_slot(id)) return s->local;
   return std::nullopt;
 }
 
 void Deal::collect_things() {
-  for (EntityId id : workspace_->visible_entities(unit_)) {
+  const std::vector<EntityId> visible = workspace_->visible_entities(unit_);
+  std::size_t capacity = 16;
+  while (capacity < visible.size() * 2) capacity *= 2;
+  slots_.assign(capacity, Slot{});
+  for (EntityId id : visible) {
     const Entity& e = workspace_->entity(id);
     auto d = domain_of(e.kind);
     if (!d) continue;
     auto& list = by_domain_[slot(*d)];
-    if (local_.emplace(id, static_cast<std::uint32_t>(list.size())).second) list.push_back(id);
+    if (insert_slot(id, static_cast<std::uint32_t>(list.size()))) list.push_back(id);
   }
+  sanctioned_.assign(slot_count_, 0);
   program_facilities_.assign(by_domain_[slot(Domain::program)].size(), {});
   const auto& facilities = by_domain_[slot(Domain::facility)];
   for (std::uint32_t f = 0; f < facilities.size(); ++f) {
@@ -137,17 +165,21 @@ void Deal::order_steps() {
 
   // Kahn's algorithm; among the steps that may come next, the first in text.
   std::unordered_map<std::string_view, std::uint32_t> by_name;
+  by_name.reserve(text.size());
   for (std::uint32_t i = 0; i < text.size(); ++i) {
     if (!text[i].implicit()) by_name.emplace(text[i].name, i);
   }
   std::vector<std::vector<std::uint32_t>> successors(text.size());
   std::vector<std::uint32_t> waiting(text.size(), 0);
+  std::vector<std::uint32_t> seen;  // the steps this one already waits for
   for (std::uint32_t i = 0; i < text.size(); ++i) {
     if (text[i].implicit()) continue;
-    std::unordered_set<std::uint32_t> seen;
+    seen.clear();
     for (const auto& a : text[i].syntax->after) {
       auto it = by_name.find(a.name);
-      if (it == by_name.end() || it->second == i || !seen.insert(it->second).second) continue;
+      if (it == by_name.end() || it->second == i) continue;
+      if (std::find(seen.begin(), seen.end(), it->second) != seen.end()) continue;
+      seen.push_back(it->second);
       successors[it->second].push_back(i);
       ++waiting[i];
     }
@@ -211,7 +243,12 @@ std::string_view Deal::kind_of(EntityId id) const {
   return {};
 }
 
-bool Deal::sanctioned(EntityId party) const { return sanctioned_.count(party) != 0; }
+bool Deal::sanctioned(EntityId party) const {
+  if (const Slot* s = find_slot(party)) return sanctioned_[s->dense] != 0;
+  // A party that is not visible cannot be among the sanctioned ones unless a
+  // clause named something it owns; look it up in the list.
+  return std::find(sanctioned_list_.begin(), sanctioned_list_.end(), party) != sanctioned_list_.end();
+}
 
 std::string_view Deal::name(EntityId id) const { return workspace_->entity(id).name; }
 
@@ -228,17 +265,29 @@ std::optional<Position> Deal::step_position(std::string_view name) const {
 }
 
 void Deal::normalise_clauses() {
-  std::unordered_map<const ast::Step*, Position> position;
+  // The position of each step by its place in the text.
+  std::vector<Position> position(steps_.size(), 0);
   Position implicit_position = 0;
   for (std::size_t i = 0; i < steps_.size(); ++i) {
-    if (steps_[i].implicit()) {
-      implicit_position = static_cast<Position>(i);
-    } else {
-      position.emplace(steps_[i].syntax, static_cast<Position>(i));
+    if (steps_[i].implicit()) implicit_position = static_cast<Position>(i);
+    position[steps_[i].text_order] = static_cast<Position>(i);
+  }
+  std::size_t clause_count = 0;
+  for (const auto& item : agreement_->items) {
+    if (const auto* s = std::get_if<ast::Step>(&item)) {
+      clause_count += s->clauses.size();
+    } else if (std::holds_alternative<ast::Clause>(item)) {
+      ++clause_count;
     }
   }
+  clauses_.reserve(clause_count);
   const auto& sanctions = things(Domain::sanction);
   const auto& benefits = things(Domain::benefit);
+
+  // Which things the clause being normalised already lists, by dense
+  // position: a mark equal to the clause's stamp means listed.
+  std::vector<std::uint32_t> marks(std::size_t{3} * slot_count_, 0);
+  std::uint32_t stamp = 0;
 
   auto add_clause = [&](const ast::Clause& c, Position step) {
     DealClause d;
@@ -246,17 +295,28 @@ void Deal::normalise_clauses() {
     d.verb = c.verb;
     d.index = static_cast<std::uint32_t>(clauses_.size());
     d.step = step;
-    std::unordered_set<EntityId> seen_target, seen_addressed, seen_actor;
+    ++stamp;
+    // Adds `id` to `list` unless it is there (list 0 targets, 1 addressed, 2 actors).
+    auto add_new = [&](std::size_t which, std::vector<EntityId>& list, EntityId id) {
+      if (const Slot* s = find_slot(id)) {
+        std::uint32_t& m = marks[which * slot_count_ + s->dense];
+        if (m == stamp) return false;
+        m = stamp;
+      } else if (std::find(list.begin(), list.end(), id) != list.end()) {
+        return false;
+      }
+      list.push_back(id);
+      return true;
+    };
     auto address = [&](EntityId id) {
-      if (id != kNoEntity && seen_addressed.insert(id).second) d.addressed.push_back(id);
+      if (id != kNoEntity) add_new(1, d.addressed, id);
     };
     auto target = [&](EntityId id) {
-      if (id == kNoEntity || !seen_target.insert(id).second) return;
-      d.targets.push_back(id);
+      if (id == kNoEntity || !add_new(0, d.targets, id)) return;
       address(id);
       if (workspace_->entity(id).kind == ast::DeclKind::facility) address(program_of(id));
       const EntityId party = owner_party(id);
-      if (party != kNoEntity && seen_actor.insert(party).second) d.actors.push_back(party);
+      if (party != kNoEntity) add_new(2, d.actors, party);
     };
     switch (c.targets.kind) {
       case ast::Targets::Kind::names:
@@ -268,7 +328,7 @@ void Deal::normalise_clauses() {
             address(*id);
             if (std::find(d.programs.begin(), d.programs.end(), *id) == d.programs.end()) d.programs.push_back(*id);
             const EntityId party = e.owner;
-            if (party != kNoEntity && seen_actor.insert(party).second) d.actors.push_back(party);
+            if (party != kNoEntity) add_new(2, d.actors, party);
             if (auto p = local(*id)) {
               for (std::uint32_t f : program_facilities_[*p]) target(things(Domain::facility)[f]);
             }
@@ -304,18 +364,32 @@ void Deal::normalise_clauses() {
     d.snapback = c.has(ast::Modifier::Kind::snapback);
     if (ast::is_concession(c.verb)) {
       for (EntityId party : d.actors) {
-        if (sanctioned_.emplace(party, true).second) sanctioned_list_.push_back(party);
+        if (const Slot* s = find_slot(party)) {
+          if (sanctioned_[s->dense] != 0) continue;
+          sanctioned_[s->dense] = 1;
+        } else if (std::find(sanctioned_list_.begin(), sanctioned_list_.end(), party) != sanctioned_list_.end()) {
+          continue;
+        }
+        sanctioned_list_.push_back(party);
       }
     }
     steps_[static_cast<std::size_t>(step)].clauses.push_back(d.index);
     clauses_.push_back(std::move(d));
   };
 
+  // Steps in text order are numbered as order_steps numbered them (the
+  // implicit step where its first clause stands).
+  std::uint32_t text_index = 0;
+  bool implicit_seen = false;
   for (const auto& item : agreement_->items) {
     if (const auto* s = std::get_if<ast::Step>(&item)) {
-      const Position p = position.at(s);
+      const Position p = position[text_index++];
       for (const auto& c : s->clauses) add_clause(c, p);
     } else if (const auto* c = std::get_if<ast::Clause>(&item)) {
+      if (!implicit_seen) {
+        implicit_seen = true;
+        ++text_index;
+      }
       add_clause(*c, implicit_position);
     }
   }
@@ -463,6 +537,27 @@ FacilityState Deal::program_state(std::uint32_t program, Position at) const {
                                     : Dismantlement::none;
   if (!all.verified) all.verifiers.clear();
   return all;
+}
+
+namespace {
+const FacilityState kUntouched{};
+const SanctionState kInForce{};
+const BenefitState kNotProvided{};
+}  // namespace
+
+const FacilityState& Deal::facility_state_ref(std::uint32_t facility, Position at) const {
+  const auto* c = last_at(facility_changes_[facility], at);
+  return c ? c->state : kUntouched;
+}
+
+const SanctionState& Deal::sanction_state_ref(std::uint32_t sanction, Position at) const {
+  const auto* c = last_at(sanction_changes_[sanction], at);
+  return c ? c->state : kInForce;
+}
+
+const BenefitState& Deal::benefit_state_ref(std::uint32_t benefit, Position at) const {
+  const auto* c = last_at(benefit_changes_[benefit], at);
+  return c ? c->state : kNotProvided;
 }
 
 SanctionState Deal::sanction_state(std::uint32_t sanction, Position at) const {

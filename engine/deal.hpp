@@ -146,6 +146,10 @@ class Deal {
   FacilityState program_state(std::uint32_t program, Position at) const;
   SanctionState sanction_state(std::uint32_t sanction, Position at) const;
   BenefitState benefit_state(std::uint32_t benefit, Position at) const;
+  // The same without a copy: references into the timeline, valid as long as the Deal.
+  const FacilityState& facility_state_ref(std::uint32_t facility, Position at) const;
+  const SanctionState& sanction_state_ref(std::uint32_t sanction, Position at) const;
+  const BenefitState& benefit_state_ref(std::uint32_t benefit, Position at) const;
   // The clause that last changed the thing at or before the moment, if any.
   std::optional<std::uint32_t> last_change(Domain d, std::uint32_t local, Position at) const;
 
@@ -167,11 +171,22 @@ class Deal {
   const ast::Agreement* agreement_;
   std::vector<DealStep> steps_;
   std::vector<DealClause> clauses_;
+  // Finds an entity among the visible things: an open-addressing table
+  // (capacity a power of two; empty slots hold kNoEntity).
+  struct Slot {
+    EntityId id = kNoEntity;
+    std::uint32_t local = 0;  // position within things(its domain)
+    std::uint32_t dense = 0;  // position among all visible things
+  };
+  const Slot* find_slot(EntityId id) const;
+  bool insert_slot(EntityId id, std::uint32_t local);
+
   std::vector<EntityId> by_domain_[8];
-  std::unordered_map<EntityId, std::uint32_t> local_;
+  std::vector<Slot> slots_;
+  std::uint32_t slot_count_ = 0;
   std::vector<std::vector<std::uint32_t>> program_facilities_;
   std::vector<const ast::Agreement*> builds_on_;
-  std::unordered_map<EntityId, bool> sanctioned_;
+  std::vector<char> sanctioned_;  // by dense position
   std::vector<EntityId> sanctioned_list_;
   std::vector<std::vector<Change<FacilityState>>> facility_changes_;
   std::vector<std::vector<Change<FacilityState>>> program_changes_;

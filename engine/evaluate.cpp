@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <optional>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -55,7 +55,9 @@ std::string describe(const FacilityState& s) {
   return out;
 }
 
-std::string describe(const SanctionState& s) {
+namespace {
+
+std::string_view describe_words(const SanctionState& s) {
   switch (s.status) {
     case SanctionStatus::in_force: return s.retained ? "in force (retained)" : "in force";
     case SanctionStatus::eased: return s.snapback ? "eased, with snapback" : "eased";
@@ -64,6 +66,10 @@ std::string describe(const SanctionState& s) {
   }
   return "?";
 }
+
+}  // namespace
+
+std::string describe(const SanctionState& s) { return std::string(describe_words(s)); }
 
 std::string describe(const BenefitState& s) { return s.provided ? "provided" : "not provided"; }
 
@@ -116,14 +122,36 @@ struct PhraseSet {
   std::vector<Position> positions;     // steps: members' positions, sorted
 };
 
+// What evidence says its subject is. Two subjects are the same exactly when
+// their texts are: a literal is shown as is, a name in backticks, a step as
+// "step `name`".
+struct Subject {
+  enum class Kind : std::uint8_t { literal, name, step };
+  Kind kind = Kind::literal;
+  std::string_view text;
+  friend bool operator==(const Subject&, const Subject&) = default;
+};
+
+// The note on an element's state: none, " (after this clause: STATE)" or
+// " (no clause changes it: STATE)".
+enum class NoteKind : std::uint8_t { none, after_clause, no_clause };
+enum class StateKind : std::uint8_t { none, facility, words };
+
 // One piece of evidence before merging: what is said of a subject at a span.
 // Items with the same span and the same words are merged into one label that
 // lists their subjects ("`unsc-1718`, `unsc-1874` and 13 more are lifted ...").
+// Items hold no strings of their own: the label of an item is written only if
+// it is among the evidence shown (see Merger).
 struct Item {
   Span span;
-  std::string subject;              // "`yongbyon`", "this clause"
-  std::string says_one, says_many;  // "is not in force at end" / "are not in force at end"
-  std::string note;                 // " (after this clause: lifted)"
+  Subject subject;                   // "`yongbyon`", "this clause"
+  std::uint32_t says = 0;            // says_one, interned: same words, same id
+  const std::string* says_one = nullptr;   // "is not in force at end"
+  const std::string* says_many = nullptr;  // "are not in force at end"
+  NoteKind note = NoteKind::none;
+  StateKind state = StateKind::none;
+  std::string_view words;                   // StateKind::words: the state described
+  const FacilityState* facility = nullptr;  // StateKind::facility
 };
 
 struct Outcome {
@@ -132,39 +160,145 @@ struct Outcome {
   std::vector<Item> evidence;
 };
 
-std::vector<Evidence> merge(const std::vector<Item>& items) {
-  std::vector<Evidence> out;
-  std::vector<std::vector<const Item*>> groups;
-  std::unordered_map<std::string, std::size_t> index;
-  for (const Item& it : items) {
-    const std::string key = fmt::format("{}:{}:{}\x1f{}\x1f{}", it.span.file, it.span.begin, it.span.end,
-                                        it.says_one, it.note);
-    auto [pos, fresh] = index.emplace(key, groups.size());
-    if (fresh) groups.emplace_back();
-    auto& g = groups[pos->second];
-    bool dup = false;
-    for (const Item* x : g) dup = dup || x->subject == it.subject;
-    if (!dup && g.size() < 64) g.push_back(&it);
-  }
-  for (const auto& g : groups) {
-    const Item& first = *g.front();
-    std::string subjects;
-    const std::size_t shown = g.size() > 4 ? 3 : g.size();
-    for (std::size_t i = 0; i < shown; ++i) {
-      subjects += i == 0 ? "" : (i + 1 == shown && shown == g.size()) ? " and " : ", ";
-      subjects += g[i]->subject;
-    }
-    if (shown < g.size()) subjects += fmt::format(" and {} more", g.size() - shown);
-    out.push_back(Evidence{first.span, fmt::format("{} {}{}", subjects, g.size() == 1 ? first.says_one : first.says_many,
-                                                   first.note)});
-  }
-  return out;
+// Whether two facility states read the same (describe() gives the same text).
+bool same_description(const FacilityState& a, const FacilityState& b) {
+  if (a.declared != b.declared || a.frozen != b.frozen || a.dismantled != b.dismantled) return false;
+  const bool untouched = !a.declared && !a.frozen && a.dismantled == Dismantlement::none;
+  if (untouched) return true;  // "untouched", whatever the verification
+  if (a.verified != b.verified) return false;
+  return !a.verified || a.verifiers == b.verifiers;
 }
 
+bool same_note(const Item& a, const Item& b) {
+  if (a.note != b.note || a.state != b.state) return false;
+  switch (a.state) {
+    case StateKind::none: return true;
+    case StateKind::words: return a.words == b.words;
+    case StateKind::facility: return same_description(*a.facility, *b.facility);
+  }
+  return false;
+}
+
+std::string note_text(const Item& it) {
+  if (it.note == NoteKind::none) return {};
+  std::string state;
+  switch (it.state) {
+    case StateKind::none: break;
+    case StateKind::words: state = it.words; break;
+    case StateKind::facility: state = describe(*it.facility); break;
+  }
+  return it.note == NoteKind::after_clause ? fmt::format(" (after this clause: {})", state)
+                                           : fmt::format(" (no clause changes it: {})", state);
+}
+
+void append_subject(std::string& out, const Subject& s) {
+  switch (s.kind) {
+    case Subject::Kind::literal: out += s.text; return;
+    case Subject::Kind::name:
+      out += '`';
+      out += s.text;
+      out += '`';
+      return;
+    case Subject::Kind::step:
+      out += "step `";
+      out += s.text;
+      out += '`';
+      return;
+  }
+}
+
+// Groups items by span, words and note, in order of first appearance, with
+// up to 64 distinct subjects each; writes the labels of the first `shown`
+// groups only and counts the others. Buffers are kept between calls.
+class Merger {
+ public:
+  std::vector<Evidence> merge(const std::vector<Item>& items, std::size_t shown, std::size_t& omitted) {
+    groups_.clear();
+    next_.assign(items.size(), kNone);
+    std::size_t capacity = 16;
+    while (capacity < items.size() * 2) capacity *= 2;
+    slots_.assign(capacity, kNone);
+    const std::size_t mask = capacity - 1;
+    for (std::uint32_t n = 0; n < items.size(); ++n) {
+      const Item& it = items[n];
+      std::size_t h = (static_cast<std::size_t>(it.span.file) * 0x9E3779B97F4A7C15ull) ^
+                      (static_cast<std::size_t>(it.span.begin) * 0xC2B2AE3D27D4EB4Full) ^
+                      (static_cast<std::size_t>(it.span.end) << 17) ^ (static_cast<std::size_t>(it.says) << 40) ^
+                      static_cast<std::size_t>(it.note);
+      h ^= h >> 29;
+      std::size_t slot = h & mask;
+      std::uint32_t g = kNone;
+      while (slots_[slot] != kNone) {
+        const Item& first = items[groups_[slots_[slot]].first];
+        if (first.span == it.span && first.says == it.says && same_note(first, it)) {
+          g = slots_[slot];
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (g == kNone) {
+        slots_[slot] = static_cast<std::uint32_t>(groups_.size());
+        groups_.push_back(Group{n, n, 1});
+        continue;
+      }
+      Group& group = groups_[g];
+      if (group.size >= 64) continue;
+      bool dup = false;
+      for (std::uint32_t x = group.first; x != kNone && !dup; x = next_[x]) dup = items[x].subject == it.subject;
+      if (dup) continue;
+      next_[group.last] = n;
+      group.last = n;
+      ++group.size;
+    }
+    omitted = groups_.size() > shown ? groups_.size() - shown : 0;
+    std::vector<Evidence> out;
+    out.reserve(std::min(shown, groups_.size()));
+    for (std::size_t k = 0; k < groups_.size() && k < shown; ++k) {
+      const Group& g = groups_[k];
+      const Item& first = items[g.first];
+      std::string label;
+      const std::size_t count = g.size > 4 ? 3 : g.size;
+      std::uint32_t x = g.first;
+      for (std::size_t i = 0; i < count; ++i, x = next_[x]) {
+        label += i == 0 ? "" : (i + 1 == count && count == g.size) ? " and " : ", ";
+        append_subject(label, items[x].subject);
+      }
+      if (count < g.size) label += fmt::format(" and {} more", g.size - count);
+      label += ' ';
+      label += g.size == 1 ? *first.says_one : *first.says_many;
+      label += note_text(first);
+      out.push_back(Evidence{first.span, std::move(label)});
+    }
+    return out;
+  }
+
+ private:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  struct Group {
+    std::uint32_t first;  // the first item, whose words the label uses
+    std::uint32_t last;   // the last distinct subject so far
+    std::uint32_t size;   // distinct subjects (at most 64)
+  };
+  std::vector<Group> groups_;
+  std::vector<std::uint32_t> next_;   // next distinct subject of the same group
+  std::vector<std::uint32_t> slots_;  // open addressing: group indices
+};
+
+const std::string kBuiltOnOne = "is built on";
+const std::string kBuiltOnMany = "are built on";
+const std::string kNamesEarlierOne = "names an earlier agreement";
+const std::string kNamesEarlierMany = "name an earlier agreement";
+
+// Evaluates formulas over one deal. With `explain` off, only truth values are
+// computed (no reasons, no evidence); phrase sets are computed once and kept
+// for the whole deal, so that a condition can be evaluated again with
+// explanations at little cost.
 class Evaluator {
  public:
   Evaluator(const CompiledProfile& profile, const Deal& deal)
       : deal_(deal), sets_(profile.phrase_count) {}
+
+  void explain(bool on) { explain_ = on; }
 
   Outcome formula(const CFormula& f) {
     using K = ast::Formula::Kind;
@@ -177,8 +311,11 @@ class Evaluator {
         return o;
       }
       case K::implication: return implication(f);
-      case K::constant:
-        return Outcome{f.constant, fmt::format("`{}` is a constant", f.constant ? "true" : "false"), {}};
+      case K::constant: {
+        Outcome o{f.constant, {}, {}};
+        if (explain_) o.reason = fmt::format("`{}` is a constant", f.constant ? "true" : "false");
+        return o;
+      }
       case K::quantified: return quantified(f);
       case K::comparison: return comparison(f);
       case K::builds_on: return builds_on(f);
@@ -189,6 +326,23 @@ class Evaluator {
  private:
   const Deal& deal_;
   std::vector<PhraseSet> sets_;
+  bool explain_ = true;
+  std::vector<std::string_view> words_;   // interned says_one texts
+  std::deque<std::string> strings_;       // words made here ("is one of the steps")
+  std::deque<FacilityState> states_;      // program states, which the deal computes on demand
+
+  std::uint32_t intern(const std::string& words) {
+    for (std::uint32_t i = 0; i < words_.size(); ++i) {
+      if (words_[i] == words) return i;
+    }
+    words_.push_back(words);
+    return static_cast<std::uint32_t>(words_.size() - 1);
+  }
+
+  const std::string* keep(std::string s) {
+    strings_.push_back(std::move(s));
+    return &strings_.back();
+  }
 
   // ---- elements -------------------------------------------------------------------------
   std::size_t domain_size(Domain d) const {
@@ -202,24 +356,27 @@ class Evaluator {
 
   EntityId entity(Domain d, std::uint32_t i) const { return deal_.things(d)[i]; }
 
-  std::string element_name(Domain d, std::uint32_t i) const {
+  Subject element_subject(Domain d, std::uint32_t i) const {
     switch (d) {
-      case Domain::clause: return "this clause";
+      case Domain::clause: return {Subject::Kind::literal, "this clause"};
       case Domain::step: {
         const DealStep& s = deal_.steps()[i];
-        return s.implicit() ? std::string("the implicit step (clauses outside any step)") : s.display_name();
+        if (s.implicit()) return {Subject::Kind::literal, "the implicit step (clauses outside any step)"};
+        return {Subject::Kind::step, s.name};
       }
-      case Domain::agreement: return fmt::format("`{}`", deal_.builds_on()[i]->name.name);
-      default: return fmt::format("`{}`", deal_.name(entity(d, i)));
+      case Domain::agreement: return {Subject::Kind::name, deal_.builds_on()[i]->name.name};
+      default: return {Subject::Kind::name, deal_.name(entity(d, i))};
     }
   }
 
   // The span that shows an element, and a note on its state at `at`.
-  Item element_evidence(Domain d, std::uint32_t i, Position at, std::string says_one, std::string says_many) const {
+  Item element_evidence(Domain d, std::uint32_t i, Position at, std::uint32_t says, const std::string* says_one,
+                        const std::string* says_many) {
     Item e;
-    e.subject = element_name(d, i);
-    e.says_one = std::move(says_one);
-    e.says_many = std::move(says_many);
+    e.subject = element_subject(d, i);
+    e.says = says;
+    e.says_one = says_one;
+    e.says_many = says_many;
     switch (d) {
       case Domain::clause:
         e.span = deal_.clauses()[i].syntax->span;
@@ -241,20 +398,32 @@ class Evaluator {
       default: break;
     }
     const auto changed = deal_.last_change(d, i, at);
-    std::string state;
     switch (d) {
-      case Domain::facility: state = describe(deal_.facility_state(i, at)); break;
-      case Domain::program: state = describe(deal_.program_state(i, at)); break;
-      case Domain::sanction: state = describe(deal_.sanction_state(i, at)); break;
-      case Domain::benefit: state = describe(deal_.benefit_state(i, at)); break;
+      case Domain::facility:
+        e.state = StateKind::facility;
+        e.facility = &deal_.facility_state_ref(i, at);
+        break;
+      case Domain::program:
+        e.state = StateKind::facility;
+        states_.push_back(deal_.program_state(i, at));
+        e.facility = &states_.back();
+        break;
+      case Domain::sanction:
+        e.state = StateKind::words;
+        e.words = describe_words(deal_.sanction_state_ref(i, at));
+        break;
+      case Domain::benefit:
+        e.state = StateKind::words;
+        e.words = deal_.benefit_state_ref(i, at).provided ? "provided" : "not provided";
+        break;
       default: break;
     }
     if (changed) {
       e.span = deal_.clauses()[*changed].syntax->span;
-      e.note = fmt::format(" (after this clause: {})", state);
+      e.note = NoteKind::after_clause;
     } else {
       e.span = deal_.decl_span(entity(d, i));
-      e.note = fmt::format(" (no clause changes it: {})", state);
+      e.note = NoteKind::no_clause;
     }
     return e;
   }
@@ -324,13 +493,15 @@ class Evaluator {
     if (np.domain == Domain::step) {
       for (std::uint32_t i : s.members) s.positions.push_back(static_cast<Position>(i));
     } else if (np.domain == Domain::clause) {
-      for (std::uint32_t i : s.members) s.positions.push_back(deal_.clauses()[i].step);
-      std::sort(s.positions.begin(), s.positions.end());
+      // Sorted by counting: positions are steps (0 .. end()).
+      std::vector<std::uint32_t> per_step(deal_.steps().size(), 0);
+      for (std::uint32_t i : s.members) ++per_step[static_cast<std::size_t>(deal_.clauses()[i].step)];
+      s.positions.reserve(s.members.size());
+      for (std::size_t p = 0; p < per_step.size(); ++p) s.positions.insert(s.positions.end(), per_step[p], static_cast<Position>(p));
     }
     s.ready = true;
     return s;
   }
-
   // How many members of the object phrase a relation reaches, checked against its quantifier.
   bool relation(const CQuantified& q, std::size_t reached) {
     const std::size_t n = q.phrase ? set(*q.phrase).members.size() : 0;
@@ -407,7 +578,9 @@ class Evaluator {
       }
     }
     if (d == Domain::facility || d == Domain::program) {
-      const FacilityState s = d == Domain::facility ? deal_.facility_state(i, at) : deal_.program_state(i, at);
+      FacilityState program;
+      if (d == Domain::program) program = deal_.program_state(i, at);
+      const FacilityState& s = d == Domain::facility ? deal_.facility_state_ref(i, at) : program;
       switch (p.state) {
         case StateWord::active: return s.active();
         case StateWord::declared: return s.declared;
@@ -421,7 +594,7 @@ class Evaluator {
       }
     }
     if (d == Domain::sanction) {
-      const SanctionState s = deal_.sanction_state(i, at);
+      const SanctionState& s = deal_.sanction_state_ref(i, at);
       const bool snapback_ok = !p.snapback || *p.snapback == s.snapback;
       switch (p.state) {
         case StateWord::in_force: return s.in_force();
@@ -432,7 +605,7 @@ class Evaluator {
         default: return false;
       }
     }
-    if (d == Domain::benefit) return p.state == StateWord::provided && deal_.benefit_state(i, at).provided;
+    if (d == Domain::benefit) return p.state == StateWord::provided && deal_.benefit_state_ref(i, at).provided;
     return false;
   }
 
@@ -561,13 +734,24 @@ class Evaluator {
   }
 
   // ---- formulas ----------------------------------------------------------------------------------
-  static void append(std::vector<Item>& to, std::vector<Item> from) {
-    for (auto& e : from) to.push_back(std::move(e));
+  static void append(std::vector<Item>& to, std::vector<Item>&& from) {
+    if (to.empty()) {
+      to = std::move(from);
+      return;
+    }
+    to.insert(to.end(), from.begin(), from.end());
   }
 
   Outcome all_of(const CFormula& f) {
     Outcome out{true, {}, {}};
+    if (!explain_) {
+      for (const auto& o : f.operands) {
+        if (!formula(*o).value) return Outcome{false, {}, {}};
+      }
+      return out;
+    }
     std::vector<Outcome> parts;
+    parts.reserve(f.operands.size());
     for (const auto& o : f.operands) parts.push_back(formula(*o));
     for (const auto& p : parts) out.value = out.value && p.value;
     for (auto& p : parts) {
@@ -581,15 +765,16 @@ class Evaluator {
 
   Outcome any_of(const CFormula& f) {
     Outcome out{false, {}, {}};
+    // The first operand that holds explains; the ones after it do not matter.
     std::vector<Outcome> parts;
-    for (const auto& o : f.operands) parts.push_back(formula(*o));
-    for (auto& p : parts) {
+    if (explain_) parts.reserve(f.operands.size());
+    for (const auto& o : f.operands) {
+      Outcome p = formula(*o);
       if (p.value) {
-        out.value = true;
-        out.reason = std::move(p.reason);
-        out.evidence = std::move(p.evidence);
-        return out;
+        p.value = true;
+        return p;
       }
+      if (explain_) parts.push_back(std::move(p));
     }
     for (auto& p : parts) {
       out.reason += out.reason.empty() ? p.reason : "; and " + p.reason;
@@ -602,12 +787,13 @@ class Evaluator {
     Outcome premise = formula(*f.operands.at(0));
     if (!premise.value) {
       premise.value = true;
-      premise.reason = fmt::format("the `if` part does not hold: {}", premise.reason);
+      if (explain_) premise.reason = fmt::format("the `if` part does not hold: {}", premise.reason);
       return premise;
     }
     Outcome conclusion = formula(*f.operands.at(1));
     Outcome out;
     out.value = conclusion.value;
+    if (!explain_) return out;
     out.reason = fmt::format("{}, {} {}", premise.reason, conclusion.value ? "and" : "but", conclusion.reason);
     out.evidence = std::move(conclusion.evidence);
     append(out.evidence, std::move(premise.evidence));
@@ -622,13 +808,27 @@ class Evaluator {
     const PhraseSet& s = set(np);
     const std::size_t n = s.members.size();
     const CVerbPhrase* vp = f.verb_phrase ? &*f.verb_phrase : nullptr;
+    const CPredicate* predicate = vp && vp->predicate ? vp->predicate.get() : nullptr;
+    const Position end = deal_.end();
+
+    if (!explain_) {
+      std::size_t k = 0;
+      if (!predicate) {
+        k = n;
+      } else {
+        for (std::uint32_t i : s.members) k += test(*predicate, np.domain, i, end) ? 1 : 0;
+      }
+      out.value = quantifier_holds(q.kind, q.count, k, n);
+      return out;
+    }
+
     // The moment the verb phrase reads states at, for the evidence's notes.
-    Position at = deal_.end();
-    if (vp && vp->predicate && vp->predicate->kind == CPredicate::Kind::at_moment) at = moment(*vp->predicate->moment);
+    Position at = end;
+    if (predicate && predicate->kind == CPredicate::Kind::at_moment) at = moment(*predicate->moment);
 
     std::vector<std::uint32_t> yes, no;
     for (std::uint32_t i : s.members) {
-      if (!vp || !vp->predicate || test(*vp->predicate, np.domain, i, deal_.end())) {
+      if (!predicate || test(*predicate, np.domain, i, end)) {
         yes.push_back(i);
       } else {
         no.push_back(i);
@@ -638,15 +838,19 @@ class Evaluator {
     out.value = quantifier_holds(q.kind, q.count, k, n);
 
     auto evidence_for = [&](const std::vector<std::uint32_t>& items, bool affirm) {
-      for (std::uint32_t i : items) {
-        if (vp) {
-          out.evidence.push_back(element_evidence(np.domain, i, at, affirm ? vp->affirm_one : vp->deny_one,
-                                                  affirm ? vp->affirm_many : vp->deny_many));
-        } else {
-          out.evidence.push_back(element_evidence(np.domain, i, at, fmt::format("is one of the {}", np.plural),
-                                                  fmt::format("are among the {}", np.plural)));
-        }
+      if (items.empty()) return;
+      const std::string* one = nullptr;
+      const std::string* many = nullptr;
+      if (vp) {
+        one = affirm ? &vp->affirm_one : &vp->deny_one;
+        many = affirm ? &vp->affirm_many : &vp->deny_many;
+      } else {
+        one = keep(fmt::format("is one of the {}", np.plural));
+        many = keep(fmt::format("are among the {}", np.plural));
       }
+      const std::uint32_t says = intern(*one);
+      out.evidence.reserve(out.evidence.size() + items.size());
+      for (std::uint32_t i : items) out.evidence.push_back(element_evidence(np.domain, i, at, says, one, many));
     };
 
     if (!vp) {
@@ -712,8 +916,8 @@ class Evaluator {
         evidence_for(yes, true);
         break;
     }
-    if (vp && vp->predicate && vp->predicate->kind == CPredicate::Kind::at_moment) {
-      out.reason += moment_note(*vp->predicate->moment);
+    if (predicate && predicate->kind == CPredicate::Kind::at_moment) {
+      out.reason += moment_note(*predicate->moment);
     }
     return out;
   }
@@ -731,7 +935,7 @@ class Evaluator {
     switch (n.kind) {
       case ast::Numeric::Kind::literal:
         v.value = n.value;
-        v.text = n.percent ? percent(n.value) : number(n.value);
+        if (explain_) v.text = n.percent ? percent(n.value) : number(n.value);
         break;
       case ast::Numeric::Kind::count:
       case ast::Numeric::Kind::share: {
@@ -741,28 +945,38 @@ class Evaluator {
         const std::size_t total = s.base.size();
         if (n.kind == ast::Numeric::Kind::count) {
           v.value = static_cast<double>(k);
-          v.text = fmt::format("`{}` is {}", n.text, k);
+          if (explain_) v.text = fmt::format("`{}` is {}", n.text, k);
         } else {
           fraction = true;
           v.value = total == 0 ? 0.0 : static_cast<double>(k) / static_cast<double>(total);
-          v.text = fmt::format("`{}` is {} ({} of {} {})", n.text, percent(v.value), k, total,
-                               n.phrase->plural_without_relative);
+          if (explain_) {
+            v.text = fmt::format("`{}` is {} ({} of {} {})", n.text, percent(v.value), k, total,
+                                 n.phrase->plural_without_relative);
+          }
         }
-        for (std::uint32_t i : s.members) {
-          v.evidence.push_back(element_evidence(n.phrase->domain, i, deal_.end(),
-                                                fmt::format("counts among the {}", n.phrase->plural),
-                                                fmt::format("count among the {}", n.phrase->plural)));
+        if (explain_ && !s.members.empty()) {
+          const std::string* one = keep(fmt::format("counts among the {}", n.phrase->plural));
+          const std::string* many = keep(fmt::format("count among the {}", n.phrase->plural));
+          const std::uint32_t says = intern(*one);
+          v.evidence.reserve(s.members.size());
+          for (std::uint32_t i : s.members) {
+            v.evidence.push_back(element_evidence(n.phrase->domain, i, deal_.end(), says, one, many));
+          }
         }
         break;
       }
     }
     if (n.factor && n.kind != ast::Numeric::Kind::literal) {
       v.value *= *n.factor;
-      v.text = fmt::format("{}, times {} is {}", v.text, number(*n.factor), fraction ? percent(v.value) : number(v.value));
+      if (explain_) {
+        v.text = fmt::format("{}, times {} is {}", v.text, number(*n.factor),
+                             fraction ? percent(v.value) : number(v.value));
+      }
     } else if (n.factor) {
       v.value *= *n.factor;
-      v.text = fraction ? percent(v.value) : number(v.value);
+      if (explain_) v.text = fraction ? percent(v.value) : number(v.value);
     }
+    if (!explain_) return v;
     v.shown = fraction ? percent(v.value) : number(v.value);
     if (n.kind == ast::Numeric::Kind::literal && !n.factor) v.text.clear();
     return v;
@@ -782,6 +996,7 @@ class Evaluator {
       case ast::Comparison::eq: out.value = a == b; break;
       case ast::Comparison::ne: out.value = a != b; break;
     }
+    if (!explain_) return out;
     const char* relation = a < b ? "less than" : a > b ? "greater than" : "equal to";
     std::string facts = l.text;
     if (!r.text.empty()) facts += facts.empty() ? r.text : " and " + r.text;
@@ -808,19 +1023,27 @@ class Evaluator {
       positive = relation(q, matched.size());
     }
     out.value = positive != f.negated;
+    if (!explain_) return out;
     if (matched.empty()) {
       out.reason = f.object && f.object->name
                        ? fmt::format("the agreement does not build on `{}`", *f.object->name)
                        : std::string("the agreement builds on no earlier agreement");
       const auto* a = &deal_.agreement();
-      out.evidence.push_back(Item{a->name.span, "no `builds_on` line", "names an earlier agreement", "name an earlier agreement", ""});
+      Item it;
+      it.span = a->name.span;
+      it.subject = {Subject::Kind::literal, "no `builds_on` line"};
+      it.says = intern(kNamesEarlierOne);
+      it.says_one = &kNamesEarlierOne;
+      it.says_many = &kNamesEarlierMany;
+      out.evidence.push_back(it);
       return out;
     }
     std::string names;
     for (std::uint32_t i : matched) names += fmt::format("{}`{}`", names.empty() ? "" : ", ", list[i]->name.name);
     out.reason = fmt::format("the agreement builds on {}", names);
+    const std::uint32_t says = intern(kBuiltOnOne);
     for (std::uint32_t i : matched) {
-      out.evidence.push_back(element_evidence(Domain::agreement, i, deal_.end(), "is built on", "are built on"));
+      out.evidence.push_back(element_evidence(Domain::agreement, i, deal_.end(), says, &kBuiltOnOne, &kBuiltOnMany));
     }
     return out;
   }
@@ -833,10 +1056,11 @@ AgreementResult evaluate(const CompiledProfile& profile, const Deal& deal, const
   result.agreement = deal.agreement().name.name;
   result.name_span = deal.agreement().name.span;
   result.profile = profile.name;
+  result.conditions.reserve(profile.conditions.size());
+  // One evaluator for the deal: phrase sets are computed once, on first use.
+  Evaluator ev(profile, deal);
+  Merger merger;
   for (const auto& c : profile.conditions) {
-    // Each condition gets a fresh evaluator: phrase sets are shared within a
-    // condition only, which keeps memory proportional to one formula.
-    Evaluator ev(profile, deal);
     ConditionResult r;
     r.id = c.id;
     r.severity = c.severity;
@@ -844,15 +1068,16 @@ AgreementResult evaluate(const CompiledProfile& profile, const Deal& deal, const
     r.formula = c.formula_text;
     r.condition_span = c.span;
     if (c.formula) {
+      ev.explain(options.explain_holding);
       Outcome o = ev.formula(*c.formula);
+      if (!o.value && !options.explain_holding) {
+        // A failing condition is always explained: evaluate it again, with words.
+        ev.explain(true);
+        o = ev.formula(*c.formula);
+      }
       r.holds = o.value;
       r.reason = std::move(o.reason);
-      std::vector<Evidence> unique = merge(o.evidence);
-      if (unique.size() > options.max_evidence) {
-        r.omitted = unique.size() - options.max_evidence;
-        unique.resize(options.max_evidence);
-      }
-      r.evidence = std::move(unique);
+      r.evidence = merger.merge(o.evidence, options.max_evidence, r.omitted);
     }
     result.conditions.push_back(std::move(r));
   }

@@ -54,6 +54,13 @@ struct AgreementResult {
 
 struct EvaluateOptions {
   std::size_t max_evidence = 5;  // per condition (merged items; the rest are counted)
+  // Whether conditions that hold are explained. When false, a condition that
+  // holds has an empty `reason`, no `evidence` and `omitted` 0 (its id,
+  // severity, statement, formula, condition_span and holds are set as usual);
+  // failing conditions are explained in full. For callers that show only
+  // failing conditions (`terms check` in text and CI formats): evaluation
+  // then builds no text for what holds.
+  bool explain_holding = true;
 };
 
 AgreementResult evaluate(const CompiledProfile& profile, const Deal& deal, const EvaluateOptions& options = {});

@@ -87,7 +87,7 @@ namespace {
 std::size_t hash_id(EntityId id) { return static_cast<std::size_t>(id) * 0x9E3779B97F4A7C15ull >> 20; }
 }  // namespace
 
-const Deal::Slot* Deal::find_slot(EntityId id) const {
+const Deal::Slot* Deal::find_hashed(EntityId id) const {
   if (slots_.empty() || id == kNoEntity) return nullptr;
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash_id(id) & mask;; i = (i + 1) & mask) {
@@ -97,6 +97,12 @@ const Deal::Slot* Deal::find_slot(EntityId id) const {
 }
 
 bool Deal::insert_slot(EntityId id, std::uint32_t local) {
+  if (direct_) {
+    Slot& s = slots_[static_cast<std::size_t>(id) - base_];
+    if (s.id == id) return false;
+    s = Slot{id, local, slot_count_++};
+    return true;
+  }
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash_id(id) & mask;; i = (i + 1) & mask) {
     if (slots_[i].id == id) return false;
@@ -107,16 +113,25 @@ bool Deal::insert_slot(EntityId id, std::uint32_t local) {
   }
 }
 
-std::optional<std::uint32_t> Deal::local(EntityId id) const {
-  if (const Slot* s = find_slot(id)) return s->local;
-  return std::nullopt;
-}
-
 void Deal::collect_things() {
   const std::vector<EntityId> visible = workspace_->visible_entities(unit_);
-  std::size_t capacity = 16;
-  while (capacity < visible.size() * 2) capacity *= 2;
-  slots_.assign(capacity, Slot{});
+  if (!visible.empty()) {
+    const auto [lo, hi] = std::minmax_element(visible.begin(), visible.end());
+    const std::size_t range = static_cast<std::size_t>(*hi) - *lo + 1;
+    direct_ = range <= 4 * visible.size() + 64;
+    base_ = *lo;
+    if (direct_) slots_.assign(range, Slot{});
+  }
+  if (!direct_) {
+    std::size_t capacity = 16;
+    while (capacity < visible.size() * 2) capacity *= 2;
+    slots_.assign(capacity, Slot{});
+  }
+  std::size_t per_domain[8] = {};
+  for (EntityId id : visible) {
+    if (auto d = domain_of(workspace_->entity(id).kind)) ++per_domain[slot(*d)];
+  }
+  for (std::size_t d = 0; d < 8; ++d) by_domain_[d].reserve(per_domain[d]);
   for (EntityId id : visible) {
     const Entity& e = workspace_->entity(id);
     auto d = domain_of(e.kind);
@@ -273,14 +288,44 @@ void Deal::normalise_clauses() {
     position[steps_[i].text_order] = static_cast<Position>(i);
   }
   std::size_t clause_count = 0;
+  std::size_t name_count = 0;
   for (const auto& item : agreement_->items) {
     if (const auto* s = std::get_if<ast::Step>(&item)) {
       clause_count += s->clauses.size();
-    } else if (std::holds_alternative<ast::Clause>(item)) {
+      for (const auto& c : s->clauses) name_count += c.targets.names.size() + 1;
+    } else if (const auto* c = std::get_if<ast::Clause>(&item)) {
       ++clause_count;
+      name_count += c->targets.names.size() + 1;
     }
   }
   clauses_.reserve(clause_count);
+  for (auto& st : steps_) {
+    if (st.syntax) st.clauses.reserve(st.syntax->clauses.size());
+  }
+
+  // Names looked up once each: the same names come back clause after clause.
+  struct Known {
+    std::string_view name;
+    std::size_t hash = 0;
+    std::optional<EntityId> id;
+    bool used = false;
+  };
+  std::size_t known_capacity = 16;
+  while (known_capacity < name_count * 2) known_capacity *= 2;
+  std::vector<Known> known(known_capacity);
+  auto lookup = [&](std::string_view name) -> std::optional<EntityId> {
+    std::size_t h = 14695981039346656037ull;
+    for (char ch : name) h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+    const std::size_t mask = known.size() - 1;
+    for (std::size_t i = (h ^ (h >> 32)) & mask;; i = (i + 1) & mask) {
+      Known& k = known[i];
+      if (!k.used) {
+        k = Known{name, h, workspace_->lookup(unit_, name), true};
+        return k.id;
+      }
+      if (k.hash == h && k.name == name) return k.id;
+    }
+  };
   const auto& sanctions = things(Domain::sanction);
   const auto& benefits = things(Domain::benefit);
 
@@ -320,8 +365,11 @@ void Deal::normalise_clauses() {
     };
     switch (c.targets.kind) {
       case ast::Targets::Kind::names:
+        d.targets.reserve(c.targets.names.size());
+        d.addressed.reserve(c.targets.names.size() + 1);
+        d.actors.reserve(1);
         for (const auto& n : c.targets.names) {
-          auto id = workspace_->lookup(unit_, n.name);
+          auto id = lookup(n.name);
           if (!id) continue;
           const Entity& e = workspace_->entity(*id);
           if (e.kind == ast::DeclKind::program) {
@@ -341,7 +389,7 @@ void Deal::normalise_clauses() {
       case ast::Targets::Kind::all_by: {
         std::optional<EntityId> by;
         if (c.targets.kind == ast::Targets::Kind::all_by) {
-          by = c.targets.by ? workspace_->lookup(unit_, c.targets.by->name) : std::nullopt;
+          by = c.targets.by ? lookup(c.targets.by->name) : std::nullopt;
           if (!by) break;
         }
         const auto& pool = c.verb == ast::Verb::provide ? benefits

@@ -122,7 +122,10 @@ class Deal {
   // Things visible to the agreement's file, in declaration order.
   const std::vector<EntityId>& things(Domain d) const;
   // The position of an entity within things(its domain), if visible.
-  std::optional<std::uint32_t> local(EntityId id) const;
+  std::optional<std::uint32_t> local(EntityId id) const {
+    if (const Slot* s = find_slot(id)) return s->local;
+    return std::nullopt;
+  }
   // The agreements this one builds on (resolved).
   const std::vector<const ast::Agreement*>& builds_on() const { return builds_on_; }
 
@@ -171,19 +174,30 @@ class Deal {
   const ast::Agreement* agreement_;
   std::vector<DealStep> steps_;
   std::vector<DealClause> clauses_;
-  // Finds an entity among the visible things: an open-addressing table
-  // (capacity a power of two; empty slots hold kNoEntity).
+  // Finds an entity among the visible things. When their ids are close
+  // together (the usual case), slots_ is indexed by id - base_; otherwise it
+  // is an open-addressing table (capacity a power of two). Empty slots hold
+  // kNoEntity.
   struct Slot {
     EntityId id = kNoEntity;
     std::uint32_t local = 0;  // position within things(its domain)
     std::uint32_t dense = 0;  // position among all visible things
   };
-  const Slot* find_slot(EntityId id) const;
+  const Slot* find_slot(EntityId id) const {
+    if (direct_) {
+      const std::size_t i = static_cast<std::size_t>(id) - base_;
+      return id >= base_ && i < slots_.size() && slots_[i].id == id ? &slots_[i] : nullptr;
+    }
+    return find_hashed(id);
+  }
+  const Slot* find_hashed(EntityId id) const;
   bool insert_slot(EntityId id, std::uint32_t local);
 
   std::vector<EntityId> by_domain_[8];
   std::vector<Slot> slots_;
   std::uint32_t slot_count_ = 0;
+  bool direct_ = false;
+  EntityId base_ = 0;
   std::vector<std::vector<std::uint32_t>> program_facilities_;
   std::vector<const ast::Agreement*> builds_on_;
   std::vector<char> sanctioned_;  // by dense position

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
+#include <forward_list>
 #include <optional>
 
 #include <fmt/format.h>
@@ -296,7 +296,18 @@ const std::string kNamesEarlierMany = "name an earlier agreement";
 class Evaluator {
  public:
   Evaluator(const CompiledProfile& profile, const Deal& deal)
-      : deal_(deal), sets_(profile.phrase_count) {}
+      : deal_(deal), sets_(scratch_sets()) {
+    // The phrase sets of the previous deal evaluated on this thread, emptied:
+    // their buffers are reused.
+    if (sets_.size() < profile.phrase_count) sets_.resize(profile.phrase_count);
+    for (PhraseSet& s : sets_) {
+      s.ready = false;
+      s.base.clear();
+      s.members.clear();
+      s.in.clear();
+      s.positions.clear();
+    }
+  }
 
   void explain(bool on) { explain_ = on; }
 
@@ -325,11 +336,16 @@ class Evaluator {
 
  private:
   const Deal& deal_;
-  std::vector<PhraseSet> sets_;
+  std::vector<PhraseSet>& sets_;
+
+  static std::vector<PhraseSet>& scratch_sets() {
+    thread_local std::vector<PhraseSet> sets;
+    return sets;
+  }
   bool explain_ = true;
   std::vector<std::string_view> words_;   // interned says_one texts
-  std::deque<std::string> strings_;       // words made here ("is one of the steps")
-  std::deque<FacilityState> states_;      // program states, which the deal computes on demand
+  std::forward_list<std::string> strings_;   // words made here ("is one of the steps")
+  std::forward_list<FacilityState> states_;  // program states, which the deal computes on demand
 
   std::uint32_t intern(const std::string& words) {
     for (std::uint32_t i = 0; i < words_.size(); ++i) {
@@ -340,8 +356,8 @@ class Evaluator {
   }
 
   const std::string* keep(std::string s) {
-    strings_.push_back(std::move(s));
-    return &strings_.back();
+    strings_.push_front(std::move(s));
+    return &strings_.front();
   }
 
   // ---- elements -------------------------------------------------------------------------
@@ -405,8 +421,8 @@ class Evaluator {
         break;
       case Domain::program:
         e.state = StateKind::facility;
-        states_.push_back(deal_.program_state(i, at));
-        e.facility = &states_.back();
+        states_.push_front(deal_.program_state(i, at));
+        e.facility = &states_.front();
         break;
       case Domain::sanction:
         e.state = StateKind::words;
@@ -1059,7 +1075,7 @@ AgreementResult evaluate(const CompiledProfile& profile, const Deal& deal, const
   result.conditions.reserve(profile.conditions.size());
   // One evaluator for the deal: phrase sets are computed once, on first use.
   Evaluator ev(profile, deal);
-  Merger merger;
+  thread_local Merger merger;  // its buffers are reused from deal to deal
   for (const auto& c : profile.conditions) {
     ConditionResult r;
     r.id = c.id;

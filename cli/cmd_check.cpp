@@ -4,7 +4,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <fmt/core.h>
@@ -14,16 +20,16 @@
 #include "cli/inputs.hpp"
 #include "cli/load_options.hpp"
 #include "cli/output.hpp"
+#include "cli/runner.hpp"
 #include "cli/verdicts.hpp"
+#include "engine/builtin_profiles.hpp"
+#include "engine/report.hpp"
 #include "engine/verdict_diagnostics.hpp"
 #include "dsl/render.hpp"
 #include "dsl/resolve.hpp"
 
 namespace terms::cli {
 namespace {
-
-// Everything one `terms check` run loaded. The Workspace refers to `sources`
-// and `file_system`, so they are declared (and destroyed) around it.
 
 ArgParser make_parser() {
   ArgParser p("check", "parse, resolve and check term files");
@@ -33,6 +39,7 @@ ArgParser make_parser() {
   add_color_option(p);
   add_profile_option(p);  // engine: verdicts (cli/verdicts.hpp)
   add_load_options(p);  // --max-file-size, --library-root and the limits (cli/load_options.hpp)
+  add_jobs_option(p);   // --jobs N (cli/runner.hpp)
   p.description(
       "Reads every file (and the files it imports), reports syntax errors, undefined or\n"
       "duplicate names, and clauses that do not make sense, then prints a summary line.");
@@ -94,6 +101,217 @@ int report(const LoadedInputs& run, const std::string& format, bool color, const
   return status_with_verdicts(verdicts, exit_status(counted, fail_level));
 }
 
+// ---- file by file --------------------------------------------------------------------
+//
+// The usual run: each input is checked on one of `--jobs` workers, and its
+// output (diagnostics, verdict text or JSON) is gathered in input order as
+// soon as it is ready. Each worker keeps one Workspace for all its inputs, so
+// a library file that many inputs import is parsed once per worker, and
+// releases each input once it has been checked, so memory stays bounded by
+// the largest file and the library it imports, not by the whole run.
+//
+// The result is the same as loading every input into one Workspace (the
+// whole-run path below), which is still used when the profile is declared in
+// the inputs themselves: only a scan of every input can find it.
+
+// One worker: its Workspace, and the profile compiled into its sources.
+struct CheckWorker {
+  CheckWorker(const LoadOptions& options, const std::string& spec)
+      : file_system(options.max_file_bytes), workspace(sources, file_system, bag, options) {
+    bool usage_error = false;
+    profile = engine::select_profile(spec, workspace, sources, bag, usage_error, &attempted);
+    // Diagnostics of the profile itself were reported by the probe (run_check).
+    bag.clear();
+  }
+  SourceManager sources;
+  DiskFileSystem file_system;
+  DiagnosticBag bag;
+  Workspace workspace;
+  std::optional<engine::SelectedProfile> profile;
+  const ast::Profile* attempted = nullptr;
+  std::unordered_set<UnitId> seen;  // loaded units whose profiles have been compiled
+};
+
+// What checking one input gave, self-contained (the worker moves on).
+struct CheckedInput {
+  std::string path;
+  bool read = false;
+  bool io_error = false;
+  bool unacceptable = false;   // an agreement is unacceptable and does not expect it
+  bool declares_profile = false;  // a loaded file declares the profile's name: use the whole-run path
+  std::unique_ptr<SourceManager> sources = std::make_unique<SourceManager>();  // files the diagnostics quote
+  std::vector<OwnedDiagnostic> front_end;
+  std::vector<std::string> loaded;   // canonical paths of every file this input loaded
+  std::vector<Diagnostic> verdict_diagnostics;  // the CI formats
+  std::string verdict_text;          // text: the verdict blocks, each ending in a newline
+  nlohmann::ordered_json verdict_json = nlohmann::ordered_json::array();
+};
+
+CheckedInput check_input(CheckWorker& w, const InputFile& input, const LoadOptions& options,
+                         const std::string& profile_name, std::optional<OutputFormat> format, bool color) {
+  CheckedInput out;
+  out.path = input.path;
+  Workspace& ws = w.workspace;
+  std::optional<UnitId> root;
+  if (input.from_stdin) {
+    Diagnostic problem;
+    if (std::optional<std::string> text = read_stdin(options.max_file_bytes, problem)) {
+      root = ws.load_text(input.path, std::move(*text));
+    } else {
+      w.bag.emit(std::move(problem));
+    }
+  } else {
+    root = ws.load_file(input.path);
+  }
+  out.read = root.has_value();
+  out.io_error = !root;
+
+  if (root) {
+    // Every profile a newly loaded file declares is compiled, for its errors.
+    for (UnitId u : ws.unit(*root).visible_units) {
+      if (!w.seen.insert(u).second) continue;
+      const Unit& unit = ws.unit(u);
+      if (unit.own_profiles.count(profile_name) != 0) out.declares_profile = true;
+      for (const ast::Profile* p : unit.tree.profiles()) {
+        if (p != w.attempted) (void)engine::compile_profile(*p, w.sources, w.bag);
+      }
+    }
+  }
+
+  // The front end's diagnostics, each with the file it belongs to.
+  FileCopier copier(*out.sources);
+  for (Diagnostic& d : w.bag.take()) {
+    std::string owner = d.path.empty() ? input.path : d.path;
+    if (d.span.valid()) {
+      if (auto unit = ws.unit_of_file(d.span.file)) owner = ws.unit(*unit).canonical_path;
+    }
+    out.front_end.push_back({std::move(owner), copier.rehome(std::move(d), w.sources)});
+  }
+  if (!root) return out;
+  for (UnitId u : ws.unit(*root).visible_units) out.loaded.push_back(ws.unit(u).canonical_path);
+
+  if (w.profile && !out.declares_profile) {
+    const std::vector<engine::AgreementRun> runs = engine::evaluate_roots(ws, {*root}, w.profile->profile);
+    engine::ReportOptions report;
+    report.color = color;
+    for (const engine::AgreementRun& a : runs) {
+      if (a.result && a.result->verdict == engine::Verdict::unacceptable && !expects_unacceptable(*a.agreement)) {
+        out.unacceptable = true;
+      }
+      if (!format) {
+        if (!out.verdict_text.empty()) out.verdict_text += '\n';
+        out.verdict_text += a.result ? engine::render_verdict(*a.result, w.sources, report)
+                                     : engine::render_not_evaluated(*a.agreement, w.sources, report);
+      } else if (*format == OutputFormat::json) {
+        out.verdict_json.push_back(verdict_json(a, w.profile->profile.name, w.sources));
+      } else if (a.result) {
+        DiagnosticBag found;
+        engine::verdict_diagnostics(*a.agreement, *a.result, a.result->name_span.file, found);
+        for (Diagnostic& d : found.all()) out.verdict_diagnostics.push_back(copier.rehome(std::move(d), w.sources));
+      }
+    }
+  }
+  // Everything the output needs has been copied or rendered: let the input go
+  // (unless a file of this worker imports it), keeping the library it imports.
+  if (ws.release_root(*root)) w.seen.erase(*root);
+  return out;
+}
+
+int run_check_by_file(const std::vector<std::string>& paths, const LoadOptions& load, const std::string& spec,
+                      unsigned jobs, std::optional<OutputFormat> format, bool color, Severity fail_level,
+                      std::vector<Diagnostic> profile_diagnostics, const SourceManager& profile_sources,
+                      bool& declared_profile) {
+  InputSet inputs = expand_inputs(paths);
+  refuse_inputs_leaving_root(inputs, load.library_root);
+  const std::string profile_name = spec.empty() ? std::string(engine::kDefaultProfile) : spec;
+
+  RunMerger merger;
+  merger.add_loose(std::move(inputs.diagnostics), nullptr);
+  std::vector<std::unique_ptr<CheckWorker>> workers(std::max(1u, jobs));
+  TextSpool verdict_text;  // the verdicts come after every diagnostic
+  nlohmann::ordered_json verdicts = nlohmann::ordered_json::array();
+  std::vector<Diagnostic> verdict_diagnostics;
+  bool unacceptable = false;
+  std::atomic<bool> conflict{false};
+  {
+    Progress progress("checking", inputs.files.size());
+    run_ordered<CheckedInput>(
+        inputs.files.size(), jobs,
+        [&](std::size_t i, unsigned self) {
+          if (conflict.load(std::memory_order_relaxed)) return CheckedInput{};
+          if (!workers[self]) workers[self] = std::make_unique<CheckWorker>(load, spec);
+          CheckedInput r = check_input(*workers[self], inputs.files[i], load, profile_name, format, color);
+          if (r.declares_profile) conflict.store(true, std::memory_order_relaxed);
+          return r;
+        },
+        [&](std::size_t, CheckedInput& r) {
+          if (conflict.load(std::memory_order_relaxed)) return;
+          merger.add_input(r.path, r.read, r.io_error);
+          merger.add_owned(r.front_end, *r.sources, r.loaded);
+          if (!r.verdict_text.empty()) {
+            if (!verdict_text.empty()) verdict_text.append("\n");
+            verdict_text.append(r.verdict_text);
+          }
+          for (auto& v : r.verdict_json) verdicts.push_back(std::move(v));
+          for (Diagnostic& d : r.verdict_diagnostics) verdict_diagnostics.push_back(merger.rehome(std::move(d), *r.sources));
+          unacceptable = unacceptable || r.unacceptable;
+          progress.tick();
+        });
+  }
+  if (conflict) {
+    declared_profile = true;
+    return kExitOk;
+  }
+  workers.clear();
+  merger.add_loose(std::move(profile_diagnostics), &profile_sources);
+
+  RunOutput out;
+  out.command = "check";
+  out.verb = "checked";
+  out.files = std::move(merger.files());
+  out.diagnostics = std::move(merger.diagnostics());
+  out.sources = &merger.sources();
+  out.io_error = merger.io_error() || inputs.io_error;
+  if (format && is_ci_format(*format)) {
+    // The verdicts, which these formats cannot print as blocks, as diagnostics
+    // (engine/verdict_diagnostics.hpp) after the front end's.
+    out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(verdict_diagnostics.begin()),
+                           std::make_move_iterator(verdict_diagnostics.end()));
+    out.other_findings = unacceptable;
+    return print_output(out, OutputOptions{*format, fail_level, false});
+  }
+  const DiagnosticCounts counts = count_diagnostics(out.diagnostics);
+  if (format) {  // json
+    nlohmann::ordered_json json = report_to_json(out.files, out.diagnostics, *out.sources);
+    json["verdicts"] = std::move(verdicts);
+    fmt::print("{}", dump_json(json));
+  } else {
+    RenderOptions options;
+    options.color = color;
+    std::string text = render_text(out.diagnostics, *out.sources, options);
+    if (!text.empty()) text += '\n';
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    if (!verdict_text.empty()) {
+      verdict_text.append("\n");
+      verdict_text.write_to(stdout);
+    }
+    fmt::print("checked {} file{}: {}\n", out.files.size(), out.files.size() == 1 ? "" : "s", counts_phrase(counts));
+  }
+  if (out.io_error) return kExitUsage;
+  const int status = exit_status(out, fail_level);
+  return status == kExitOk && unacceptable ? kExitFinding : status;
+}
+
+// ---- the whole run in one Workspace -------------------------------------------------------
+
+int run_check_whole(const ParsedArgs& args, const LoadOptions& load, const std::string& spec) {
+  LoadedInputs run(load);
+  load_inputs(run, args.positionals(), load);
+  const Verdicts verdicts = compute_verdicts(run.workspace, run.sources, run.roots, spec, run.diagnostics);
+  return report(run, args.value_or("format", "text"), use_color(color_mode(args), STDOUT_FILENO), verdicts,
+                output_options(args).fail_level);
+}
+
 int run_check(const std::vector<std::string>& argv) {
   const ArgParser parser = make_parser();
   int status = kExitOk;
@@ -102,12 +320,31 @@ int run_check(const std::vector<std::string>& argv) {
 
   const std::optional<LoadOptions> load = load_options_or_report(parser, *args, args->positionals(), status);
   if (!load) return status;
-  LoadedInputs run(*load);
-  load_inputs(run, args->positionals(), *load);
-  const Verdicts verdicts =
-      compute_verdicts(run.workspace, run.sources, run.roots, profile_spec(*args, args->positionals()), run.diagnostics);
-  return report(run, args->value_or("format", "text"), use_color(color_mode(*args), STDOUT_FILENO), verdicts,
-                output_options(*args).fail_level);
+  const std::optional<unsigned> jobs = jobs_or_report(parser, *args, status);
+  if (!jobs) return status;
+  const std::string spec = profile_spec(*args, args->positionals());
+
+  // The profile, tried first on its own: a built-in profile or a file. When
+  // that fails (or names nothing) the inputs may declare it, and the whole
+  // run decides (and reports) what it is.
+  SourceManager profile_sources;
+  DiagnosticBag profile_diagnostics;
+  {
+    DiskFileSystem file_system(load->max_file_bytes);
+    Workspace probe(profile_sources, file_system, profile_diagnostics, *load);
+    bool usage_error = false;
+    if (!engine::select_profile(spec, probe, profile_sources, profile_diagnostics, usage_error)) {
+      return run_check_whole(*args, *load, spec);
+    }
+  }
+  const OutputOptions output = output_options(*args);
+  std::optional<OutputFormat> format;  // text: nullopt
+  if (output.format != OutputFormat::text) format = output.format;
+  bool declared_profile = false;
+  const int result = run_check_by_file(args->positionals(), *load, spec, *jobs, format,
+                                       use_color(color_mode(*args), STDOUT_FILENO), output.fail_level,
+                                       std::move(profile_diagnostics.all()), profile_sources, declared_profile);
+  return declared_profile ? run_check_whole(*args, *load, spec) : result;
 }
 
 const CommandRegistration registration{"check", "parse, resolve and check term files", run_check};

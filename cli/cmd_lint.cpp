@@ -30,7 +30,7 @@ ArgParser make_parser() {
   p.option("config", "FILE", "use this configuration instead of the nearest terms.json");
   p.flag("list-rules", "list every rule (with --format text or json) and exit");
   p.option("explain", "RULE", "print the documentation of a rule (code or name, or `all`) and exit");
-  p.option("jobs", "N", "check this many files at a time (default: one per core)", {}, "0");
+  add_jobs_option(p);
   add_load_options(p);  // --max-file-size, --library-root and the limits (cli/load_options.hpp)
   p.description(
       "Runs the front end's checks and then the lint rules over every file, and prints a summary\n"
@@ -152,13 +152,9 @@ int run_lint(const std::vector<std::string>& argv) {
   std::optional<LoadOptions> load = load_options_or_report(parser, *args, args->positionals(), status);
   if (!load) return status;
   const bool root_given = library_root_given(*args);
-  const std::string jobs_text = args->value_or("jobs", "0");
-  unsigned jobs = 0;
-  if (jobs_text.empty() || jobs_text.size() > 4 || !std::all_of(jobs_text.begin(), jobs_text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return usage_error(parser, fmt::format("invalid value `{}` for `--jobs`", jobs_text),
-                       "give a number of files to check at a time, or 0 for one per core");
-  }
-  jobs = worker_count(static_cast<unsigned>(std::stoul(jobs_text)));
+  const std::optional<unsigned> jobs_given = jobs_or_report(parser, *args, status);
+  if (!jobs_given) return status;
+  const unsigned jobs = *jobs_given;
 
   ConfigLoader configs(args->value("config"));
   InputSet inputs = expand_inputs(args->positionals());

@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include "cli/command.hpp"
 #include "cli/load_options.hpp"
 
 namespace terms::cli {
@@ -12,6 +13,24 @@ unsigned worker_count(unsigned requested) {
   if (requested != 0) return requested;
   const unsigned cores = std::thread::hardware_concurrency();
   return cores == 0 ? 1 : cores;
+}
+
+void add_jobs_option(ArgParser& parser) {
+  parser.option("jobs", "N", "check this many files at a time (default: one per core)", {}, "0");
+}
+
+std::optional<unsigned> jobs_or_report(const ArgParser& parser, const ParsedArgs& args, int& status) {
+  const std::string text = args.value_or("jobs", "0");
+  const bool digits = !text.empty() && text.size() <= 4 &&
+                      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits) {
+    fmt::print(stderr, "{}",
+               parser.format_error(UsageError{fmt::format("invalid value `{}` for `--jobs`", text),
+                                              "give a number of files to check at a time, or 0 for one per core"}));
+    status = kExitUsage;
+    return std::nullopt;
+  }
+  return worker_count(static_cast<unsigned>(std::stoul(text)));
 }
 
 RootRun load_root(const InputFile& input, std::uint64_t max_file_bytes) {
@@ -44,15 +63,15 @@ RootRun load_root(const InputFile& input, const LoadOptions& options) {
 
 // ---- merging -----------------------------------------------------------------------
 
-FileId RunMerger::copy_file(FileId id, const SourceManager& from) {
+FileId FileCopier::copy_file(FileId id, const SourceManager& from) {
   if (auto it = copied_.find(id); it != copied_.end()) return it->second;
   const SourceFile& f = from.get(id);
-  const FileId copy = sources_->add(f.path(), std::string(f.text())).id();
+  const FileId copy = to_->add(f.path(), std::string(f.text())).id();
   copied_.emplace(id, copy);
   return copy;
 }
 
-Diagnostic RunMerger::rehome(Diagnostic d, const SourceManager& from) {
+Diagnostic FileCopier::rehome(Diagnostic d, const SourceManager& from) {
   auto move_span = [&](Span& s) {
     if (s.valid() && from.find(s.file) != nullptr) s.file = copy_file(s.file, from);
   };
@@ -65,31 +84,95 @@ Diagnostic RunMerger::rehome(Diagnostic d, const SourceManager& from) {
 }
 
 void RunMerger::add_loose(std::vector<Diagnostic> diagnostics, const SourceManager* sources) {
-  copied_.clear();
+  copier_.reset();
   for (Diagnostic& d : diagnostics) {
-    diagnostics_.push_back(sources != nullptr ? rehome(std::move(d), *sources) : std::move(d));
+    diagnostics_.push_back(sources != nullptr ? copier_.rehome(std::move(d), *sources) : std::move(d));
   }
 }
 
+void RunMerger::add_input(const std::string& path, bool read, bool io_error) {
+  if (io_error) io_error_ = true;
+  if (read) files_.push_back(path);
+}
+
+void RunMerger::add_owned(std::vector<OwnedDiagnostic>& diagnostics, const SourceManager& from,
+                          const std::vector<std::string>& loaded) {
+  copier_.reset();
+  for (OwnedDiagnostic& d : diagnostics) {
+    if (reported_.count(d.owner) != 0) continue;
+    diagnostics_.push_back(copier_.rehome(std::move(d.diagnostic), from));
+  }
+  for (const std::string& path : loaded) reported_.emplace(path, true);
+}
+
+void RunMerger::add_extra(std::vector<Diagnostic>& diagnostics, const SourceManager& from) {
+  for (Diagnostic& d : diagnostics) diagnostics_.push_back(copier_.rehome(std::move(d), from));
+}
+
 void RunMerger::add(RootRun& run) {
-  copied_.clear();
-  if (run.io_error) io_error_ = true;
-  if (run.root) files_.push_back(run.path);
+  add_input(run.path, run.root.has_value(), run.io_error);
   const Workspace& ws = *run.workspace;
   // The file a diagnostic belongs to, by canonical path (the input's own path
   // for diagnostics without a span).
-  auto owner = [&](const Diagnostic& d) -> std::string {
-    if (d.span.valid()) {
-      if (auto unit = ws.unit_of_file(d.span.file)) return ws.unit(*unit).canonical_path;
-    }
-    return d.path.empty() ? run.path : d.path;
-  };
+  std::vector<OwnedDiagnostic> owned;
+  owned.reserve(run.front_end->all().size());
   for (Diagnostic& d : run.front_end->all()) {
-    if (reported_.count(owner(d)) != 0) continue;
-    diagnostics_.push_back(rehome(std::move(d), *run.sources));
+    std::string owner = d.path.empty() ? run.path : d.path;
+    if (d.span.valid()) {
+      if (auto unit = ws.unit_of_file(d.span.file)) owner = ws.unit(*unit).canonical_path;
+    }
+    owned.push_back({std::move(owner), std::move(d)});
   }
-  for (std::size_t u = 0; u < ws.unit_count(); ++u) reported_.emplace(ws.unit(static_cast<UnitId>(u)).canonical_path, true);
-  for (Diagnostic& d : run.extra) diagnostics_.push_back(rehome(std::move(d), *run.sources));
+  std::vector<std::string> loaded;
+  loaded.reserve(ws.unit_count());
+  for (std::size_t u = 0; u < ws.unit_count(); ++u) loaded.push_back(ws.unit(static_cast<UnitId>(u)).canonical_path);
+  add_owned(owned, *run.sources, loaded);
+  add_extra(run.extra, *run.sources);
+}
+
+// ---- spooled text -------------------------------------------------------------------
+
+TextSpool::~TextSpool() {
+  if (file_ != nullptr) std::fclose(file_);
+}
+
+void TextSpool::append(std::string_view text) {
+  size_ += text.size();
+  memory_.append(text);
+  if (memory_.size() < limit_ || file_failed_) return;
+  if (file_ == nullptr) file_ = std::tmpfile();  // deleted when closed
+  if (file_ != nullptr && std::fwrite(memory_.data(), 1, memory_.size(), file_) == memory_.size()) {
+    memory_.clear();
+    return;
+  }
+  // No temporary file, or no room for it: keep the text in memory rather than
+  // lose it, with what the file already holds read back in front.
+  file_failed_ = true;
+  if (file_ == nullptr) return;
+  std::string held;
+  if (std::fseek(file_, 0, SEEK_SET) == 0) {
+    std::string chunk(1u << 16, '\0');
+    while (const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), file_)) held.append(chunk.data(), n);
+  }
+  std::fclose(file_);
+  file_ = nullptr;
+  // A partial write of memory_ is at the end of `held`; size_ says how much of it counts.
+  held.resize(std::min(held.size(), size_ - memory_.size()));
+  memory_.insert(0, held);
+}
+
+bool TextSpool::write_to(std::FILE* out) {
+  if (file_ != nullptr) {
+    if (std::fflush(file_) != 0 || std::fseek(file_, 0, SEEK_SET) != 0) return false;
+    std::string chunk(1u << 16, '\0');
+    for (;;) {
+      const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), file_);
+      if (n == 0) break;
+      if (std::fwrite(chunk.data(), 1, n, out) != n) return false;
+    }
+    if (std::ferror(file_)) return false;
+  }
+  return std::fwrite(memory_.data(), 1, memory_.size(), out) == memory_.size();
 }
 
 // ---- progress ----------------------------------------------------------------------

@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <cstddef>
 #include <exception>
 #include <functional>
@@ -30,10 +31,12 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <vector>
 
+#include "cli/args.hpp"
 #include "cli/inputs.hpp"
 #include "dsl/diagnostics.hpp"
 #include "dsl/resolve.hpp"
@@ -44,17 +47,28 @@ namespace terms::cli {
 // The number of worker threads: `requested` if non-zero, else one per core.
 unsigned worker_count(unsigned requested);
 
+// `--jobs N`: how many files to check at a time (0, the default: one per core).
+void add_jobs_option(ArgParser& parser);
+// The number of workers `--jobs` asks for (worker_count applied); nullopt
+// after printing a usage error (status 2 in `status`) for a value that is not
+// a number.
+std::optional<unsigned> jobs_or_report(const ArgParser& parser, const ParsedArgs& args, int& status);
+
 // Runs work(0..count-1) on `jobs` threads; consume(i, result) on this thread in
 // index order. An exception thrown by `work` is rethrown here, once the
 // workers have stopped.
+//
+// The second form also tells `work` which worker runs it (0..jobs-1), for
+// state kept per worker: a worker runs one item at a time, so state indexed
+// by it needs no lock.
 template <typename T>
-void run_ordered(std::size_t count, unsigned jobs, const std::function<T(std::size_t)>& work,
+void run_ordered(std::size_t count, unsigned jobs, const std::function<T(std::size_t, unsigned)>& work,
                  const std::function<void(std::size_t, T&)>& consume) {
   if (count == 0) return;
   jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(count)));
   if (jobs == 1) {
     for (std::size_t i = 0; i < count; ++i) {
-      T result = work(i);
+      T result = work(i, 0);
       consume(i, result);
     }
     return;
@@ -65,7 +79,7 @@ void run_ordered(std::size_t count, unsigned jobs, const std::function<T(std::si
   std::size_t next = 0;  // the next index a worker takes
   std::exception_ptr failure;
   bool stop = false;
-  auto worker = [&] {
+  auto worker = [&](unsigned self) {
     for (;;) {
       std::size_t i = 0;
       {
@@ -74,7 +88,7 @@ void run_ordered(std::size_t count, unsigned jobs, const std::function<T(std::si
         i = next++;
       }
       try {
-        T result = work(i);
+        T result = work(i, self);
         std::lock_guard<std::mutex> lock(mutex);
         results[i].emplace(std::move(result));
       } catch (...) {
@@ -87,7 +101,7 @@ void run_ordered(std::size_t count, unsigned jobs, const std::function<T(std::si
   };
   std::vector<std::thread> threads;
   threads.reserve(jobs);
-  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker, t);
   for (std::size_t i = 0; i < count; ++i) {
     std::optional<T> result;
     {
@@ -105,6 +119,13 @@ void run_ordered(std::size_t count, unsigned jobs, const std::function<T(std::si
   }
   for (std::thread& t : threads) t.join();
   if (failure) std::rethrow_exception(failure);
+}
+
+template <typename T>
+void run_ordered(std::size_t count, unsigned jobs, const std::function<T(std::size_t)>& work,
+                 const std::function<void(std::size_t, T&)>& consume) {
+  run_ordered<T>(
+      count, jobs, [&work](std::size_t i, unsigned) { return work(i); }, consume);
 }
 
 // One input loaded in a Workspace of its own, with everything it reported.
@@ -126,6 +147,28 @@ RootRun load_root(const InputFile& input, std::uint64_t max_file_bytes);
 // The same with the limits and library root of `options` (cli/load_options.hpp).
 RootRun load_root(const InputFile& input, const LoadOptions& options);
 
+// Copies diagnostics from one SourceManager to another: the files their spans
+// point into are copied once each (by path and text) and the spans moved along.
+// Call reset() before copying from another SourceManager.
+class FileCopier {
+ public:
+  explicit FileCopier(SourceManager& to) : to_(&to) {}
+  Diagnostic rehome(Diagnostic d, const SourceManager& from);
+  void reset() { copied_.clear(); }
+
+ private:
+  FileId copy_file(FileId id, const SourceManager& from);
+  SourceManager* to_;
+  std::unordered_map<FileId, FileId> copied_;
+};
+
+// A diagnostic with the canonical path of the file it belongs to (the input's
+// own path for diagnostics without a span), for deduplication across inputs.
+struct OwnedDiagnostic {
+  std::string owner;
+  Diagnostic diagnostic;
+};
+
 // Collects the results of a run, in input order, into one SourceManager.
 class RunMerger {
  public:
@@ -136,6 +179,18 @@ class RunMerger {
   // Adds one input's result: the front end's diagnostics of files no earlier
   // input reported, then its own `extra` diagnostics.
   void add(RootRun& run);
+  // The same in parts, for results kept in their own SourceManager `from`:
+  // the input (`read`: it could be read), the front end's diagnostics of files
+  // no earlier input reported, after which `loaded` (the canonical paths of
+  // every file the input loaded) count as reported; then diagnostics that
+  // are never deduplicated.
+  void add_input(const std::string& path, bool read, bool io_error);
+  void add_owned(std::vector<OwnedDiagnostic>& diagnostics, const SourceManager& from,
+                 const std::vector<std::string>& loaded);
+  void add_extra(std::vector<Diagnostic>& diagnostics, const SourceManager& from);
+  // A diagnostic moved into sources(), for the caller to keep: `from` as in
+  // the add_owned() just before.
+  Diagnostic rehome(Diagnostic d, const SourceManager& from) { return copier_.rehome(std::move(d), from); }
 
   SourceManager& sources() { return *sources_; }
   std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
@@ -143,15 +198,37 @@ class RunMerger {
   bool io_error() const { return io_error_; }
 
  private:
-  Diagnostic rehome(Diagnostic d, const SourceManager& from);
-  FileId copy_file(FileId id, const SourceManager& from);
-
   std::unique_ptr<SourceManager> sources_ = std::make_unique<SourceManager>();
+  FileCopier copier_{*sources_};
   std::vector<Diagnostic> diagnostics_;
   std::vector<std::string> files_;
   std::unordered_map<std::string, bool> reported_;      // canonical paths already reported
-  std::unordered_map<FileId, FileId> copied_;           // for the run being added
   bool io_error_ = false;
+};
+
+// Text gathered during a run to be printed at its end (the verdicts, which
+// come after every diagnostic), kept in memory up to `memory_limit` bytes and
+// in an anonymous temporary file beyond that, so that a large run's output
+// does not have to fit in memory. Falls back to memory if no temporary file
+// can be made.
+class TextSpool {
+ public:
+  explicit TextSpool(std::size_t memory_limit = 8u << 20) : limit_(memory_limit) {}
+  ~TextSpool();
+  TextSpool(const TextSpool&) = delete;
+  TextSpool& operator=(const TextSpool&) = delete;
+  void append(std::string_view text);
+  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return size_; }
+  // Writes everything appended so far to `out`; false on a write error.
+  bool write_to(std::FILE* out);
+
+ private:
+  std::size_t limit_;
+  std::size_t size_ = 0;
+  std::string memory_;
+  std::FILE* file_ = nullptr;
+  bool file_failed_ = false;
 };
 
 // "[12/340] linting" on standard error while a long run goes on, when standard

@@ -49,14 +49,32 @@ Verdicts compute_verdicts(Workspace& workspace, SourceManager& sources, const st
   // (`expect unacceptable;`): a library may keep deals it documents as bad, as
   // the examples keep the Hanoi offer. `terms test` checks that expectation.
   for (const auto& a : v.agreements) {
-    if (!a.result || a.result->verdict != engine::Verdict::unacceptable) continue;
-    bool expected = false;
-    for (const ast::Expectation* e : a.agreement->expectations()) {
-      expected = expected || e->kind == ast::Expectation::Kind::unacceptable;
+    if (a.result && a.result->verdict == engine::Verdict::unacceptable && !expects_unacceptable(*a.agreement)) {
+      v.unacceptable = true;
     }
-    if (!expected) v.unacceptable = true;
   }
   return v;
+}
+
+bool expects_unacceptable(const ast::Agreement& agreement) {
+  for (const ast::Expectation* e : agreement.expectations()) {
+    if (e->kind == ast::Expectation::Kind::unacceptable) return true;
+  }
+  return false;
+}
+
+nlohmann::ordered_json verdict_json(const engine::AgreementRun& run, const std::string& profile_name,
+                                    const SourceManager& sources) {
+  if (run.result) return engine::verdict_to_json(*run.result, sources);
+  nlohmann::ordered_json j;
+  j["agreement"] = run.agreement->name.name;
+  const SourceFile* f = sources.find(run.agreement->name.span.file);
+  j["file"] = f ? f->path() : std::string();
+  j["range"] = range_to_json(run.agreement->name.span, sources);
+  j["profile"] = profile_name;
+  j["verdict"] = nullptr;
+  j["conditions"] = nlohmann::ordered_json::array();
+  return j;
 }
 
 std::string verdicts_text(const Verdicts& verdicts, const SourceManager& sources, bool color) {
@@ -73,21 +91,8 @@ std::string verdicts_text(const Verdicts& verdicts, const SourceManager& sources
 
 nlohmann::ordered_json verdicts_json(const Verdicts& verdicts, const SourceManager& sources) {
   auto out = nlohmann::ordered_json::array();
-  for (const auto& a : verdicts.agreements) {
-    if (a.result) {
-      out.push_back(engine::verdict_to_json(*a.result, sources));
-    } else {
-      nlohmann::ordered_json j;
-      j["agreement"] = a.agreement->name.name;
-      const SourceFile* f = sources.find(a.agreement->name.span.file);
-      j["file"] = f ? f->path() : std::string();
-      j["range"] = range_to_json(a.agreement->name.span, sources);
-      j["profile"] = verdicts.profile ? verdicts.profile->profile.name : std::string();
-      j["verdict"] = nullptr;
-      j["conditions"] = nlohmann::ordered_json::array();
-      out.push_back(std::move(j));
-    }
-  }
+  const std::string profile_name = verdicts.profile ? verdicts.profile->profile.name : std::string();
+  for (const auto& a : verdicts.agreements) out.push_back(verdict_json(a, profile_name, sources));
   return out;
 }
 

@@ -41,6 +41,14 @@ struct Verdicts {
 Verdicts compute_verdicts(Workspace& workspace, SourceManager& sources, const std::vector<UnitId>& roots,
                           const std::string& spec, DiagnosticSink& sink);
 
+// True when the agreement says `expect unacceptable;`: its being unacceptable
+// is then no finding (a library may keep deals it documents as bad).
+bool expects_unacceptable(const ast::Agreement& agreement);
+// One agreement's entry in the "verdicts" array: its verdict, or `null` when
+// it was not evaluated.
+nlohmann::ordered_json verdict_json(const engine::AgreementRun& run, const std::string& profile_name,
+                                    const SourceManager& sources);
+
 // The verdict blocks, separated by blank lines ("" when there is none).
 std::string verdicts_text(const Verdicts& verdicts, const SourceManager& sources, bool color);
 // The "verdicts" array of the JSON report.

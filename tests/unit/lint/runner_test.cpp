@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -118,6 +119,31 @@ TEST_F(TempTree, AnExplicitConfigurationAppliesEverywhere) {
   const std::string config = write("strict.json", "{\"rules\": {\"missing-title\": \"error\"}}");
   ConfigLoader loader(config);
   EXPECT_EQ(loader.for_input(write("sub/b.terms", "")).settings.level("missing-title"), RuleLevel::error);
+}
+
+// The verdicts `terms check` keeps for the end of its output: past the memory
+// limit they go to a temporary file, and come back whole and in order.
+TEST(TextSpool, GivesBackEverythingInOrderInMemoryOrSpooled) {
+  for (const std::size_t limit : {std::size_t{1} << 20, std::size_t{64}, std::size_t{1}}) {
+    TextSpool spool(limit);
+    EXPECT_TRUE(spool.empty());
+    std::string expected;
+    for (int i = 0; i < 500; ++i) {
+      const std::string piece = "verdict " + std::to_string(i) + (i % 7 == 0 ? std::string(300, 'x') : "") + "\n";
+      spool.append(piece);
+      expected += piece;
+    }
+    EXPECT_EQ(spool.size(), expected.size());
+    std::FILE* out = std::tmpfile();
+    ASSERT_NE(out, nullptr);
+    ASSERT_TRUE(spool.write_to(out)) << "limit " << limit;
+    std::rewind(out);
+    std::string got;
+    char buffer[4096];
+    while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, out)) got.append(buffer, n);
+    std::fclose(out);
+    EXPECT_EQ(got, expected) << "limit " << limit;
+  }
 }
 
 TEST(ExitStatus, FollowsTheFailLevel) {

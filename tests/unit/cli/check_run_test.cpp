@@ -1,0 +1,154 @@
+// `terms check` over many files: the output does not depend on `--jobs`, a
+// library file's errors are reported once (under the first input that
+// imports it), and a profile declared in the inputs is still found. Runs the
+// real binary.
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "tests/support/run_process.hpp"
+
+namespace terms {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::ProcessOptions;
+using testing::ProcessResult;
+using testing::run_process;
+
+class CheckRun : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "terms-check-run-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  void write(const std::string& rel, const std::string& text) const {
+    fs::create_directories((fs::path(dir_) / rel).parent_path());
+    std::ofstream(fs::path(dir_) / rel, std::ios::binary) << text;
+  }
+  ProcessResult terms(const std::vector<std::string>& args, const std::string& cwd = "") const {
+    ProcessOptions options;
+    options.cwd = cwd.empty() ? dir_ : cwd;
+    options.timeout_ms = 60000;
+    ProcessResult r = run_process(TERMS_BINARY, args, options);
+    EXPECT_TRUE(r.spawn_error.empty()) << r.spawn_error;
+    EXPECT_FALSE(r.timed_out) << "terms hung";
+    return r;
+  }
+  // A library: lib/common.terms declares what 40 agreement files use; every
+  // fourth agreement is unacceptable (an unverified dismantlement).
+  void write_library() const {
+    write("terms.json", "{}\n");  // the library root: deals/ imports ../lib/
+    write("lib/common.terms",
+          "party dprk \"DPRK\";\n"
+          "party usa \"United States\";\n"
+          "verifier iaea \"IAEA\";\n"
+          "program nuclear of dprk kind nuclear \"Nuclear\";\n"
+          "program missiles of dprk kind ballistic \"Missiles\";\n"
+          "facility yongbyon in nuclear \"Yongbyon\";\n"
+          "facility sohae in missiles \"Sohae\";\n"
+          "sanction s1 by usa \"Sanction 1\";\n"
+          "sanction s2 by usa \"Sanction 2\";\n");
+    for (int i = 0; i < 40; ++i) {
+      write(fmt::format("deals/d{:02}.terms", i),
+            fmt::format("import \"../lib/common.terms\";\n"
+                        "agreement deal-{} \"Deal {}\" {{\n"
+                        "  step one \"One\" {{\n"
+                        "    dismantle yongbyon {};\n"
+                        "    freeze sohae verified by iaea;\n"
+                        "    ease sanctions s1;\n"
+                        "    retain sanctions s2;\n"
+                        "  }}\n"
+                        "}}\n",
+                        i, i, i % 4 == 0 ? "partially" : "verified by iaea"));
+    }
+  }
+
+  std::string dir_;
+};
+
+TEST_F(CheckRun, TheOutputDoesNotDependOnJobs) {
+  write_library();
+  for (const std::string format : {"text", "json", "sarif", "gcc"}) {
+    const ProcessResult one = terms({"check", "--jobs", "1", "--format", format, "deals"});
+    EXPECT_EQ(one.exit_status, 1) << format << ": " << one.out << one.err;
+    EXPECT_NE(one.out.find("deals/d39.terms"), std::string::npos) << format << ": " << one.out;
+    for (const std::string jobs : {"2", "3", "0"}) {
+      const ProcessResult many = terms({"check", "--jobs", jobs, "--format", format, "deals"});
+      EXPECT_EQ(many.exit_status, one.exit_status) << format << " --jobs " << jobs;
+      EXPECT_EQ(many.out, one.out) << format << " --jobs " << jobs;
+      EXPECT_EQ(many.err, one.err) << format << " --jobs " << jobs;
+    }
+  }
+  // The verdicts come in the order of the inputs.
+  const ProcessResult text = terms({"check", "--jobs", "3", "deals"});
+  std::size_t at = 0;
+  for (int i = 0; i < 40; ++i) {
+    const std::size_t next = text.out.find(fmt::format("verdict: `deal-{}` is ", i));
+    ASSERT_NE(next, std::string::npos) << i;
+    EXPECT_GE(next, at) << i;
+    at = next;
+  }
+  EXPECT_NE(text.out.find("verdict: `deal-4` is unacceptable under `stepwise-2020`"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.rfind("checked 40 files: 0 errors, 0 warnings\n"), std::string::npos) << text.out;
+}
+
+TEST_F(CheckRun, TheExamplesGiveTheSameOutputWithAnyNumberOfJobs) {
+  const std::string source = TERMS_SOURCE_DIR;
+  const ProcessResult one = terms({"check", "--jobs", "1", "examples"}, source);
+  const ProcessResult two = terms({"check", "--jobs", "2", "examples"}, source);
+  EXPECT_EQ(one.exit_status, 0) << one.out << one.err;
+  EXPECT_EQ(two.exit_status, one.exit_status);
+  EXPECT_EQ(two.out, one.out);
+  EXPECT_NE(one.out.find("verdict: `hanoi-2019` is unacceptable"), std::string::npos) << one.out;
+}
+
+TEST_F(CheckRun, ABrokenLibraryFileIsReportedOnceUnderTheFirstInputThatImportsIt) {
+  write_library();
+  write("lib/common.terms", "party dprk \"DPRK\"\nparty usa \"United States\";\n");  // missing `;`
+  for (const std::string jobs : {"1", "2"}) {
+    const ProcessResult r = terms({"check", "--jobs", jobs, "deals"});
+    EXPECT_EQ(r.exit_status, 1) << r.out;
+    const std::size_t first = r.out.find("--> lib/common.terms:");
+    ASSERT_NE(first, std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("--> lib/common.terms:", first + 1), std::string::npos) << "reported twice:\n" << r.out;
+    // Agreements whose import has errors are not evaluated.
+    EXPECT_NE(r.out.find("`deal-0` was not evaluated"), std::string::npos) << r.out;
+  }
+}
+
+TEST_F(CheckRun, AProfileDeclaredInTheInputsIsFound) {
+  write_library();
+  write("deals/zz-profile.terms",
+        "profile lenient \"Anything goes\" {\n"
+        "  require anything \"Always\": true;\n"
+        "}\n");
+  for (const std::string jobs : {"1", "2"}) {
+    const ProcessResult r = terms({"check", "--jobs", jobs, "--profile", "lenient", "deals"});
+    EXPECT_EQ(r.exit_status, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("verdict: `deal-4` is acceptable under `lenient`"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("checked 41 files"), std::string::npos) << r.out;
+  }
+}
+
+TEST_F(CheckRun, JobsMustBeANumber) {
+  const ProcessResult r = terms({"check", "--jobs", "many", "."});
+  EXPECT_EQ(r.exit_status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("invalid value `many` for `--jobs`"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace terms

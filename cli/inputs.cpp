@@ -167,12 +167,12 @@ std::string error_reason(int error_number) {
 InputSet expand_inputs(const std::vector<std::string>& paths, const ExpandOptions& options) {
   InputSet out;
   std::set<std::string> seen;  // canonical paths, so a file named twice is checked once
+  CanonicalDirCache dirs;
   bool stdin_seen = false;
   auto add = [&](const std::string& shown) {
-    std::error_code ec;
-    fs::path key = fs::weakly_canonical(shown, ec);
-    if (ec) key = fs::path(shown).lexically_normal();
-    if (seen.insert(key.generic_string()).second) out.files.push_back(InputFile{shown, false});
+    std::string key = weakly_canonical_cached(dirs, shown);
+    if (key.empty()) key = fs::path(shown).lexically_normal().generic_string();
+    if (seen.insert(std::move(key)).second) out.files.push_back(InputFile{shown, false});
   };
   auto fail = [&](DiagId id, const std::string& path, std::string message, std::optional<std::string> help) {
     Diagnostic d = path_diagnostic(id, path, std::move(message));
@@ -322,15 +322,44 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path, std::st
   return text;
 }
 
-std::string DiskFileSystem::canonical(const std::string& path) const {
-  std::error_code ec;
-  fs::path p = fs::weakly_canonical(path, ec);
-  if (ec) {
-    p = fs::absolute(path, ec);
-    if (ec) p = path;
-    p = p.lexically_normal();
+std::string weakly_canonical_cached(CanonicalDirCache& cache, const std::string& path) {
+  const auto full = [&]() -> std::string {
+    std::error_code ec;
+    fs::path p = fs::weakly_canonical(path, ec);
+    return ec ? std::string() : p.generic_string();
+  };
+  const fs::path p(path);
+  const fs::path name = p.filename();
+  const fs::path dir = p.parent_path();
+  // weakly_canonical("x") is "x" when x does not exist but absolute when it
+  // does; "a/.." and "a/." need the whole path. Left to the library.
+  if (dir.empty() || name.empty() || name == "." || name == "..") return full();
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) == 0) {
+    if (S_ISLNK(st.st_mode)) return full();
+  } else if (errno != ENOENT && errno != ENOTDIR) {
+    return full();
   }
-  return p.generic_string();
+  // Not a link (or not there): weakly_canonical(dir) / name, as the library
+  // would build it (it resolves the existing prefix, then appends the rest).
+  const std::string dir_key = dir.generic_string();
+  auto it = cache.find(dir_key);
+  if (it == cache.end()) {
+    std::error_code ec;
+    const fs::path c = fs::weakly_canonical(dir, ec);
+    if (ec) return full();
+    it = cache.emplace(dir_key, c.generic_string()).first;
+  }
+  return (fs::path(it->second) / name).lexically_normal().generic_string();
+}
+
+std::string DiskFileSystem::canonical(const std::string& path) const {
+  std::string key = weakly_canonical_cached(dirs_, path);
+  if (!key.empty()) return key;
+  std::error_code ec;
+  fs::path p = fs::absolute(path, ec);
+  if (ec) p = path;
+  return p.lexically_normal().generic_string();
 }
 
 }  // namespace terms::cli

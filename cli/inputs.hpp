@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "dsl/diagnostics.hpp"
@@ -49,9 +50,20 @@ InputSet expand_inputs(const std::vector<std::string>& paths, const ExpandOption
 // with a diagnostic (E0001, or E0005 when the input is larger than max_bytes).
 std::optional<std::string> read_stdin(std::uint64_t max_bytes, Diagnostic& problem);
 
+// std::filesystem::weakly_canonical(path) (empty on error), with the directory
+// part resolved once per directory through `cache` (directory as written ->
+// its weakly_canonical form): a path whose last component is not a symbolic
+// link, `.` or `..` costs one lstat(2) instead of a readlink(2) per component.
+// A last component that is a link, and a path without a directory part, are
+// resolved in full. The cache assumes directories do not change while it lives.
+using CanonicalDirCache = std::unordered_map<std::string, std::string>;
+std::string weakly_canonical_cached(CanonicalDirCache& cache, const std::string& path);
+
 // The file system on disk, for the Workspace. Never blocks on a FIFO or a
 // device: read() opens non-blocking and refuses anything that is not a
 // regular file; files larger than `max_bytes` are refused without being read.
+// canonical() caches each directory's canonical form (weakly_canonical_cached),
+// so an instance is not thread-safe: one per thread (each check worker has its own).
 class DiskFileSystem final : public FileSystem {
  public:
   explicit DiskFileSystem(std::uint64_t max_bytes = kDefaultMaxFileBytes) : max_bytes_(max_bytes) {}
@@ -61,8 +73,12 @@ class DiskFileSystem final : public FileSystem {
   std::string canonical(const std::string& path) const override;
   std::optional<std::uintmax_t> size(const std::string& path) const override;
 
+  // Directories whose canonical form canonical() has cached.
+  std::size_t cached_directories() const { return dirs_.size(); }
+
  private:
   std::uint64_t max_bytes_;
+  mutable CanonicalDirCache dirs_;
 };
 
 // A lowercase reason for an errno value ("permission denied"), for messages.

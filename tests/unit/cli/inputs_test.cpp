@@ -8,6 +8,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -216,6 +218,55 @@ TEST_F(InputsTest, DiskFileSystemKindsSizesAndLimits) {
   EXPECT_EQ(roomy.read(path("small.terms"), error), std::string(100, 'x'));
   EXPECT_EQ(roomy.canonical(path("d/../small.terms")), roomy.canonical(path("small.terms")));
   EXPECT_EQ(roomy.canonical(path("not/yet/there.terms")), path("not/yet/there.terms"));
+}
+
+// canonical() resolves each directory once and the last component with one
+// lstat; whatever the path, it must say what weakly_canonical says, links and
+// `..` included (the library root check compares these keys).
+TEST_F(InputsTest, DiskFileSystemCanonicalIsWeaklyCanonicalWithADirectoryCache) {
+  write("d/f.terms");
+  write("d/sub/g.terms");
+  write("other/h.terms");
+  fs::create_symlink(path("d/f.terms"), path("d/lf.terms"));        // a link to a file
+  fs::create_symlink("../other/h.terms", path("d/sub/out.terms"));  // a relative link out
+  fs::create_directory_symlink(path("d"), path("ld"));              // a link to a directory
+  fs::create_directory_symlink(path("other"), path("d/lo"));        // and one inside it
+  fs::create_symlink(path("gone.terms"), path("d/broken.terms"));
+  const std::string rel = fs::relative(path("d/f.terms")).generic_string();  // from the working directory
+  const std::vector<std::string> cases = {
+      path("d/f.terms"),          path("d/lf.terms"),         path("d/sub/out.terms"),
+      path("ld/f.terms"),         path("ld/lf.terms"),        path("ld/sub/g.terms"),
+      path("ld/../other/h.terms"), path("d/lo/../d/f.terms"), path("d/lo/h.terms"),
+      path("d/sub/../f.terms"),   path("d/./f.terms"),        path("d/missing.terms"),
+      path("nodir/x.terms"),      path("d/f.terms/x"),        path("d/broken.terms"),
+      path("d/sub/.."),           path("d/."),                path("d/"),
+      path("ld"),                 rel,                        "no-such-file.terms",
+      "no/such/file.terms",       "/",                        path("d//f.terms"),
+  };
+  DiskFileSystem disk;
+  for (int round = 0; round < 2; ++round) {  // the second round from the cache
+    for (const std::string& p : cases) {
+      std::error_code ec;
+      const std::string expected = fs::weakly_canonical(p, ec).generic_string();
+      ASSERT_FALSE(ec) << p;
+      EXPECT_EQ(disk.canonical(p), expected) << p << " (round " << round << ")";
+    }
+  }
+  EXPECT_EQ(disk.canonical(path("ld/sub/../lf.terms")), path("d/f.terms"));
+  EXPECT_EQ(disk.canonical(path("d/lo/h.terms")), path("other/h.terms"));
+}
+
+TEST_F(InputsTest, DiskFileSystemCanonicalResolvesADirectoryOnce) {
+  DiskFileSystem disk;
+  for (int i = 0; i < 50; ++i) {
+    const std::string name = "lib/f" + std::to_string(i) + ".terms";
+    write(name);
+    EXPECT_EQ(disk.canonical(path(name)), path(name));
+  }
+  EXPECT_EQ(disk.cached_directories(), 1u);
+  write("lib/deeper/x.terms");
+  EXPECT_EQ(disk.canonical(path("lib/deeper/x.terms")), path("lib/deeper/x.terms"));
+  EXPECT_EQ(disk.cached_directories(), 2u);
 }
 
 }  // namespace

@@ -828,12 +828,31 @@ class Evaluator {
     const Position end = deal_.end();
 
     if (!explain_) {
-      std::size_t k = 0;
       if (!predicate) {
-        k = n;
-      } else {
-        for (std::uint32_t i : s.members) k += test(*predicate, np.domain, i, end) ? 1 : 0;
+        out.value = quantifier_holds(q.kind, q.count, n, n);
+        return out;
       }
+      // `every`, `some` and `no` are decided by the first member that breaks
+      // or meets them; counts need every member.
+      switch (q.kind) {
+        case QK::every:
+        case QK::some:
+        case QK::no: {
+          const bool wanted = q.kind != QK::every;  // the answer that decides
+          bool found = false;
+          for (std::uint32_t i : s.members) {
+            if (test(*predicate, np.domain, i, end) == wanted) {
+              found = true;
+              break;
+            }
+          }
+          out.value = q.kind == QK::some ? found : !found;
+          return out;
+        }
+        default: break;
+      }
+      std::size_t k = 0;
+      for (std::uint32_t i : s.members) k += test(*predicate, np.domain, i, end) ? 1 : 0;
       out.value = quantifier_holds(q.kind, q.count, k, n);
       return out;
     }

@@ -143,9 +143,25 @@ struct CheckedInput {
   std::vector<OwnedDiagnostic> front_end;
   std::vector<std::string> loaded;   // canonical paths of every file this input loaded
   std::vector<Diagnostic> verdict_diagnostics;  // the CI formats
-  std::string verdict_text;          // text: the verdict blocks, each ending in a newline
-  nlohmann::ordered_json verdict_json = nlohmann::ordered_json::array();
+  // text: the verdict blocks, each ending in a newline; json: the members of
+  // the "verdicts" array as printed (see json_item), separated by ",\n".
+  std::string verdict_text;
 };
+
+// One member of the report's "verdicts" array, printed as dump_json prints it
+// there (two levels deep: every line indented by four spaces, no newline at
+// the end), so that the array can be written piece by piece.
+std::string json_item(const nlohmann::ordered_json& item) {
+  const std::string dumped = item.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  std::string out;
+  out.reserve(dumped.size() + dumped.size() / 8);
+  out += "    ";
+  for (const char c : dumped) {
+    out += c;
+    if (c == '\n') out += "    ";
+  }
+  return out;
+}
 
 CheckedInput check_input(CheckWorker& w, const InputFile& input, const LoadOptions& options,
                          const std::string& profile_name, std::optional<OutputFormat> format, bool color) {
@@ -191,7 +207,10 @@ CheckedInput check_input(CheckWorker& w, const InputFile& input, const LoadOptio
   for (UnitId u : ws.unit(*root).visible_units) out.loaded.push_back(ws.unit(u).canonical_path);
 
   if (w.profile && !out.declares_profile) {
-    const std::vector<engine::AgreementRun> runs = engine::evaluate_roots(ws, {*root}, w.profile->profile);
+    // Text and the CI formats show failing conditions only (JSON shows all).
+    engine::EvaluateOptions evaluate;
+    evaluate.explain_holding = format && *format == OutputFormat::json;
+    const std::vector<engine::AgreementRun> runs = engine::evaluate_roots(ws, {*root}, w.profile->profile, evaluate);
     engine::ReportOptions report;
     report.color = color;
     for (const engine::AgreementRun& a : runs) {
@@ -203,7 +222,8 @@ CheckedInput check_input(CheckWorker& w, const InputFile& input, const LoadOptio
         out.verdict_text += a.result ? engine::render_verdict(*a.result, w.sources, report)
                                      : engine::render_not_evaluated(*a.agreement, w.sources, report);
       } else if (*format == OutputFormat::json) {
-        out.verdict_json.push_back(verdict_json(a, w.profile->profile.name, w.sources));
+        if (!out.verdict_text.empty()) out.verdict_text += ",\n";
+        out.verdict_text += json_item(verdict_json(a, w.profile->profile.name, w.sources));
       } else if (a.result) {
         DiagnosticBag found;
         engine::verdict_diagnostics(*a.agreement, *a.result, a.result->name_span.file, found);
@@ -229,7 +249,6 @@ int run_check_by_file(const std::vector<std::string>& paths, const LoadOptions& 
   merger.add_loose(std::move(inputs.diagnostics), nullptr);
   std::vector<std::unique_ptr<CheckWorker>> workers(std::max(1u, jobs));
   TextSpool verdict_text;  // the verdicts come after every diagnostic
-  nlohmann::ordered_json verdicts = nlohmann::ordered_json::array();
   std::vector<Diagnostic> verdict_diagnostics;
   bool unacceptable = false;
   std::atomic<bool> conflict{false};
@@ -249,10 +268,9 @@ int run_check_by_file(const std::vector<std::string>& paths, const LoadOptions& 
           merger.add_input(r.path, r.read, r.io_error);
           merger.add_owned(r.front_end, *r.sources, r.loaded);
           if (!r.verdict_text.empty()) {
-            if (!verdict_text.empty()) verdict_text.append("\n");
+            if (!verdict_text.empty()) verdict_text.append(format ? ",\n" : "\n");
             verdict_text.append(r.verdict_text);
           }
-          for (auto& v : r.verdict_json) verdicts.push_back(std::move(v));
           for (Diagnostic& d : r.verdict_diagnostics) verdict_diagnostics.push_back(merger.rehome(std::move(d), *r.sources));
           unacceptable = unacceptable || r.unacceptable;
           progress.tick();
@@ -283,8 +301,20 @@ int run_check_by_file(const std::vector<std::string>& paths, const LoadOptions& 
   const DiagnosticCounts counts = count_diagnostics(out.diagnostics);
   if (format) {  // json
     nlohmann::ordered_json json = report_to_json(out.files, out.diagnostics, *out.sources);
-    json["verdicts"] = std::move(verdicts);
-    fmt::print("{}", dump_json(json));
+    json["verdicts"] = nlohmann::ordered_json::array();
+    std::string text = dump_json(json);
+    // The verdicts, gathered as text, go inside the array that closes the report.
+    constexpr std::string_view kEmptyEnd = "[]\n}\n";
+    if (!verdict_text.empty() && text.size() >= kEmptyEnd.size() &&
+        std::string_view(text).substr(text.size() - kEmptyEnd.size()) == kEmptyEnd) {
+      text.resize(text.size() - kEmptyEnd.size());
+      text += "[\n";
+      std::fwrite(text.data(), 1, text.size(), stdout);
+      verdict_text.append("\n  ]\n}\n");
+      verdict_text.write_to(stdout);
+    } else {
+      std::fwrite(text.data(), 1, text.size(), stdout);
+    }
   } else {
     RenderOptions options;
     options.color = color;

@@ -133,13 +133,19 @@ template <>
 struct action<g::verb> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    static constexpr std::pair<std::string_view, ast::Verb> kVerbs[] = {
-        {"declare", ast::Verb::declare}, {"freeze", ast::Verb::freeze},   {"dismantle", ast::Verb::dismantle},
-        {"lift", ast::Verb::lift},       {"ease", ast::Verb::ease},       {"suspend", ast::Verb::suspend},
-        {"retain", ast::Verb::retain},   {"provide", ast::Verb::provide}};
     b.clause = ast::Clause{};
-    for (const auto& [word, verb] : kVerbs) {
-      if (in.string_view() == word) b.clause.verb = verb;
+    // The grammar matched one of the eight verbs; its first letter tells
+    // which, except for `declare`/`dismantle` (told apart by the second).
+    const std::string_view w = in.string_view();
+    switch (w.empty() ? '\0' : w.front()) {
+      case 'd': b.clause.verb = w.size() > 1 && w[1] == 'e' ? ast::Verb::declare : ast::Verb::dismantle; break;
+      case 'f': b.clause.verb = ast::Verb::freeze; break;
+      case 'l': b.clause.verb = ast::Verb::lift; break;
+      case 'e': b.clause.verb = ast::Verb::ease; break;
+      case 's': b.clause.verb = ast::Verb::suspend; break;
+      case 'r': b.clause.verb = ast::Verb::retain; break;
+      case 'p': b.clause.verb = ast::Verb::provide; break;
+      default: break;
     }
     b.clause.verb_span = b.ctx->span(in.begin(), in.end());
     b.by_party.reset();

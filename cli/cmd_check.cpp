@@ -116,17 +116,13 @@ int report(const LoadedInputs& run, const std::string& format, bool color, const
 
 // One worker: its Workspace, and the profile compiled into its sources.
 struct CheckWorker {
-  CheckWorker(const LoadOptions& options, const std::string& spec)
-      : file_system(options.max_file_bytes), workspace(sources, file_system, bag, options) {
+  CheckWorker(const LoadOptions& options, const std::string& spec) : w(options) {
     bool usage_error = false;
-    profile = engine::select_profile(spec, workspace, sources, bag, usage_error, &attempted);
+    profile = engine::select_profile(spec, w.workspace, w.sources, w.bag, usage_error, &attempted);
     // Diagnostics of the profile itself were reported by the probe (run_check).
-    bag.clear();
+    w.bag.clear();
   }
-  SourceManager sources;
-  DiskFileSystem file_system;
-  DiagnosticBag bag;
-  Workspace workspace;
+  ReusedWorkspace w;
   std::optional<engine::SelectedProfile> profile;
   const ast::Profile* attempted = nullptr;
   std::unordered_set<UnitId> seen;  // loaded units whose profiles have been compiled
@@ -134,15 +130,10 @@ struct CheckWorker {
 
 // What checking one input gave, self-contained (the worker moves on).
 struct CheckedInput {
-  std::string path;
-  bool read = false;
-  bool io_error = false;
-  bool unacceptable = false;   // an agreement is unacceptable and does not expect it
+  InputResult input;
+  bool unacceptable = false;      // an agreement is unacceptable and does not expect it
   bool declares_profile = false;  // a loaded file declares the profile's name: use the whole-run path
-  std::unique_ptr<SourceManager> sources = std::make_unique<SourceManager>();  // files the diagnostics quote
-  std::vector<OwnedDiagnostic> front_end;
-  std::vector<std::string> loaded;   // canonical paths of every file this input loaded
-  std::vector<Diagnostic> verdict_diagnostics;  // the CI formats
+  std::vector<Diagnostic> verdict_diagnostics;  // the CI formats, in input.sources
   // text: the verdict blocks, each ending in a newline; json: the members of
   // the "verdicts" array as printed (see json_item), separated by ",\n".
   std::string verdict_text;
@@ -163,54 +154,36 @@ std::string json_item(const nlohmann::ordered_json& item) {
   return out;
 }
 
-CheckedInput check_input(CheckWorker& w, const InputFile& input, const LoadOptions& options,
-                         const std::string& profile_name, std::optional<OutputFormat> format, bool color) {
+CheckedInput check_input(CheckWorker& worker, const InputFile& input, const std::string& profile_name,
+                         std::optional<OutputFormat> format, bool color) {
   CheckedInput out;
-  out.path = input.path;
+  out.input.path = input.path;
+  ReusedWorkspace& w = worker.w;
   Workspace& ws = w.workspace;
-  std::optional<UnitId> root;
-  if (input.from_stdin) {
-    Diagnostic problem;
-    if (std::optional<std::string> text = read_stdin(options.max_file_bytes, problem)) {
-      root = ws.load_text(input.path, std::move(*text));
-    } else {
-      w.bag.emit(std::move(problem));
-    }
-  } else {
-    root = ws.load_file(input.path);
-  }
-  out.read = root.has_value();
-  out.io_error = !root;
+  const std::optional<UnitId> root = w.load(input);
+  out.input.read = root.has_value();
+  out.input.io_error = !root;
 
   if (root) {
     // Every profile a newly loaded file declares is compiled, for its errors.
     for (UnitId u : ws.unit(*root).visible_units) {
-      if (!w.seen.insert(u).second) continue;
+      if (!worker.seen.insert(u).second) continue;
       const Unit& unit = ws.unit(u);
       if (unit.own_profiles.count(profile_name) != 0) out.declares_profile = true;
       for (const ast::Profile* p : unit.tree.profiles()) {
-        if (p != w.attempted) (void)engine::compile_profile(*p, w.sources, w.bag);
+        if (p != worker.attempted) (void)engine::compile_profile(*p, w.sources, w.bag);
       }
     }
   }
-
-  // The front end's diagnostics, each with the file it belongs to.
-  FileCopier copier(*out.sources);
-  for (Diagnostic& d : w.bag.take()) {
-    std::string owner = d.path.empty() ? input.path : d.path;
-    if (d.span.valid()) {
-      if (auto unit = ws.unit_of_file(d.span.file)) owner = ws.unit(*unit).canonical_path;
-    }
-    out.front_end.push_back({std::move(owner), copier.rehome(std::move(d), w.sources)});
-  }
+  FileCopier copier(*out.input.sources);
+  take_front_end(w, root, out.input, copier);
   if (!root) return out;
-  for (UnitId u : ws.unit(*root).visible_units) out.loaded.push_back(ws.unit(u).canonical_path);
 
-  if (w.profile && !out.declares_profile) {
+  if (worker.profile && !out.declares_profile) {
     // Text and the CI formats show failing conditions only (JSON shows all).
     engine::EvaluateOptions evaluate;
     evaluate.explain_holding = format && *format == OutputFormat::json;
-    const std::vector<engine::AgreementRun> runs = engine::evaluate_roots(ws, {*root}, w.profile->profile, evaluate);
+    const std::vector<engine::AgreementRun> runs = engine::evaluate_roots(ws, {*root}, worker.profile->profile, evaluate);
     engine::ReportOptions report;
     report.color = color;
     for (const engine::AgreementRun& a : runs) {
@@ -223,7 +196,7 @@ CheckedInput check_input(CheckWorker& w, const InputFile& input, const LoadOptio
                                      : engine::render_not_evaluated(*a.agreement, w.sources, report);
       } else if (*format == OutputFormat::json) {
         if (!out.verdict_text.empty()) out.verdict_text += ",\n";
-        out.verdict_text += json_item(verdict_json(a, w.profile->profile.name, w.sources));
+        out.verdict_text += json_item(verdict_json(a, worker.profile->profile.name, w.sources));
       } else if (a.result) {
         DiagnosticBag found;
         engine::verdict_diagnostics(*a.agreement, *a.result, a.result->name_span.file, found);
@@ -233,7 +206,7 @@ CheckedInput check_input(CheckWorker& w, const InputFile& input, const LoadOptio
   }
   // Everything the output needs has been copied or rendered: let the input go
   // (unless a file of this worker imports it), keeping the library it imports.
-  if (ws.release_root(*root)) w.seen.erase(*root);
+  if (release_input(w, *root)) worker.seen.erase(*root);
   return out;
 }
 
@@ -259,19 +232,18 @@ int run_check_by_file(const std::vector<std::string>& paths, const LoadOptions& 
         [&](std::size_t i, unsigned self) {
           if (conflict.load(std::memory_order_relaxed)) return CheckedInput{};
           if (!workers[self]) workers[self] = std::make_unique<CheckWorker>(load, spec);
-          CheckedInput r = check_input(*workers[self], inputs.files[i], load, profile_name, format, color);
+          CheckedInput r = check_input(*workers[self], inputs.files[i], profile_name, format, color);
           if (r.declares_profile) conflict.store(true, std::memory_order_relaxed);
           return r;
         },
         [&](std::size_t, CheckedInput& r) {
           if (conflict.load(std::memory_order_relaxed)) return;
-          merger.add_input(r.path, r.read, r.io_error);
-          merger.add_owned(r.front_end, *r.sources, r.loaded);
+          merger.add(r.input);
           if (!r.verdict_text.empty()) {
             if (!verdict_text.empty()) verdict_text.append(format ? ",\n" : "\n");
             verdict_text.append(r.verdict_text);
           }
-          for (Diagnostic& d : r.verdict_diagnostics) verdict_diagnostics.push_back(merger.rehome(std::move(d), *r.sources));
+          for (Diagnostic& d : r.verdict_diagnostics) verdict_diagnostics.push_back(merger.rehome(std::move(d), *r.input.sources));
           unacceptable = unacceptable || r.unacceptable;
           progress.tick();
         });

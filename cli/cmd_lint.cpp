@@ -3,7 +3,9 @@
 // `--list-rules` and `--explain RULE` document the rules.
 
 #include <algorithm>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/core.h>
@@ -46,6 +48,12 @@ ArgParser make_parser() {
   p.example("terms lint --explain unverified-freeze", "what a rule checks and why");
   return p;
 }
+
+// One input's result (cli/runner.hpp), and whether it had errors (then it was not linted).
+struct LintedInput {
+  InputResult input;
+  bool has_errors = false;
+};
 
 int usage_error(const ArgParser& parser, std::string message, std::optional<std::string> help = std::nullopt) {
   fmt::print(stderr, "{}", parser.format_error(UsageError{std::move(message), std::move(help)}));
@@ -192,26 +200,39 @@ int run_lint(const std::vector<std::string>& argv) {
   } else {
     std::size_t not_linted = 0;
     Progress progress("linting", files.size());
-    run_ordered<RootRun>(
+    // Each worker keeps a Workspace per library root (cli/runner.hpp's
+    // ReusedWorkspace): imports are parsed once per worker, inputs released
+    // once linted.
+    std::vector<std::unordered_map<std::string, std::unique_ptr<ReusedWorkspace>>> workers(jobs);
+    run_ordered<LintedInput>(
         files.size(), jobs,
-        [&](std::size_t i) {
+        [&](std::size_t i, unsigned self) {
           LoadOptions limits = *load;
           if (!root_given) {
             limits.library_root = input_library_root(files[i].from_stdin ? "-" : files[i].path, load->library_root);
           }
-          RootRun r = load_root(files[i], limits);
-          if (r.root) {
-            // Files with errors are not linted (lint_unit returns false); their
-            // front-end diagnostics say what to fix.
-            DiagnosticBag found;
-            lint::lint_unit(*r.workspace, *r.root, *settings[i], found);
-            r.extra = std::move(found.all());
-          }
-          return r;
+          std::unique_ptr<ReusedWorkspace>& w = workers[self][limits.library_root];
+          if (!w) w = std::make_unique<ReusedWorkspace>(limits);
+          LintedInput out;
+          out.input.path = files[i].path;
+          const std::optional<UnitId> root = w->load(files[i]);
+          out.input.read = root.has_value();
+          out.input.io_error = !root;
+          FileCopier copier(*out.input.sources);
+          take_front_end(*w, root, out.input, copier);
+          if (!root) return out;
+          // Files with errors are not linted (lint_unit returns false); their
+          // front-end diagnostics say what to fix.
+          out.has_errors = w->workspace.has_errors(*root);
+          DiagnosticBag found;
+          lint::lint_unit(w->workspace, *root, *settings[i], found);
+          for (Diagnostic& d : found.all()) out.input.extra.push_back(copier.rehome(std::move(d), w->sources));
+          release_input(*w, *root);
+          return out;
         },
-        [&](std::size_t, RootRun& r) {
-          if (r.root && r.workspace->has_errors(*r.root)) ++not_linted;
-          merger.add(r);
+        [&](std::size_t, LintedInput& r) {
+          if (r.has_errors) ++not_linted;
+          merger.add(r.input);
           progress.tick();
         });
     if (merger.io_error()) run.io_error = true;

@@ -61,6 +61,39 @@ RootRun load_root(const InputFile& input, const LoadOptions& options) {
   return run;
 }
 
+// ---- workers -----------------------------------------------------------------------
+
+ReusedWorkspace::ReusedWorkspace(const LoadOptions& options)
+    : max_file_bytes(options.max_file_bytes),
+      file_system(options.max_file_bytes),
+      workspace(sources, file_system, bag, options) {}
+
+std::optional<UnitId> ReusedWorkspace::load(const InputFile& input) {
+  if (!input.from_stdin) return workspace.load_file(input.path);
+  Diagnostic problem;
+  std::optional<std::string> text = read_stdin(max_file_bytes, problem);
+  if (!text) {
+    bag.emit(std::move(problem));
+    return std::nullopt;
+  }
+  return workspace.load_text(input.path, std::move(*text));
+}
+
+void take_front_end(ReusedWorkspace& w, std::optional<UnitId> root, InputResult& result, FileCopier& copier) {
+  const Workspace& ws = w.workspace;
+  for (Diagnostic& d : w.bag.take()) {
+    std::string owner = d.path.empty() ? result.path : d.path;
+    if (d.span.valid()) {
+      if (auto unit = ws.unit_of_file(d.span.file)) owner = ws.unit(*unit).canonical_path;
+    }
+    result.front_end.push_back({std::move(owner), copier.rehome(std::move(d), w.sources)});
+  }
+  if (!root) return;
+  for (UnitId u : ws.unit(*root).visible_units) result.loaded.push_back(ws.unit(u).canonical_path);
+}
+
+bool release_input(ReusedWorkspace& w, UnitId root) { return w.workspace.release_root(root); }
+
 // ---- merging -----------------------------------------------------------------------
 
 FileId FileCopier::copy_file(FileId id, const SourceManager& from) {
@@ -107,6 +140,12 @@ void RunMerger::add_owned(std::vector<OwnedDiagnostic>& diagnostics, const Sourc
 
 void RunMerger::add_extra(std::vector<Diagnostic>& diagnostics, const SourceManager& from) {
   for (Diagnostic& d : diagnostics) diagnostics_.push_back(copier_.rehome(std::move(d), from));
+}
+
+void RunMerger::add(InputResult& result) {
+  add_input(result.path, result.read, result.io_error);
+  add_owned(result.front_end, *result.sources, result.loaded);
+  add_extra(result.extra, *result.sources);
 }
 
 void RunMerger::add(RootRun& run) {

@@ -169,6 +169,49 @@ struct OwnedDiagnostic {
   Diagnostic diagnostic;
 };
 
+// One worker's Workspace, reused input after input (`terms check`, `terms
+// lint`): a library file that many inputs import is parsed once per worker,
+// and each input is released once its output has been taken (take_input), so
+// memory follows the largest input and its imports, not the whole run.
+// Used by one thread at a time.
+struct ReusedWorkspace {
+  explicit ReusedWorkspace(const LoadOptions& options);
+  ReusedWorkspace(const ReusedWorkspace&) = delete;
+  ReusedWorkspace& operator=(const ReusedWorkspace&) = delete;
+  // Loads an input (a file, or standard input) as a root; nullopt, with a
+  // diagnostic in `bag`, when it cannot be read.
+  std::optional<UnitId> load(const InputFile& input);
+
+  std::uint64_t max_file_bytes;
+  SourceManager sources;
+  DiskFileSystem file_system;
+  DiagnosticBag bag;  // what the Workspace reports, until take_input()
+  Workspace workspace;
+};
+
+// What one input gave, self-contained (its worker moves on to other inputs):
+// the front end's diagnostics with the file each belongs to, the canonical
+// paths of the files it loaded, and diagnostics of its own (lint findings),
+// all with their spans in `sources`.
+struct InputResult {
+  std::string path;                      // as shown
+  bool read = false;                     // the input could be read
+  bool io_error = false;
+  std::unique_ptr<SourceManager> sources = std::make_unique<SourceManager>();
+  std::vector<OwnedDiagnostic> front_end;
+  std::vector<std::string> loaded;
+  std::vector<Diagnostic> extra;
+};
+
+// Moves what the worker's bag holds into `result.front_end` (copying the
+// files the diagnostics quote into result.sources through `copier`, which
+// must copy into them) and records the files `root` loaded.
+void take_front_end(ReusedWorkspace& w, std::optional<UnitId> root, InputResult& result, FileCopier& copier);
+// Lets the input go once its output has been rendered or copied (unless a
+// file still loaded imports it); the files it imported stay for later inputs.
+// Returns whether it was released.
+bool release_input(ReusedWorkspace& w, UnitId root);
+
 // Collects the results of a run, in input order, into one SourceManager.
 class RunMerger {
  public:
@@ -179,6 +222,7 @@ class RunMerger {
   // Adds one input's result: the front end's diagnostics of files no earlier
   // input reported, then its own `extra` diagnostics.
   void add(RootRun& run);
+  void add(InputResult& result);
   // The same in parts, for results kept in their own SourceManager `from`:
   // the input (`read`: it could be read), the front end's diagnostics of files
   // no earlier input reported, after which `loaded` (the canonical paths of

@@ -157,12 +157,9 @@ std::string json_item(const nlohmann::ordered_json& item) {
 CheckedInput check_input(CheckWorker& worker, const InputFile& input, const std::string& profile_name,
                          std::optional<OutputFormat> format, bool color) {
   CheckedInput out;
-  out.input.path = input.path;
   ReusedWorkspace& w = worker.w;
   Workspace& ws = w.workspace;
-  const std::optional<UnitId> root = w.load(input);
-  out.input.read = root.has_value();
-  out.input.io_error = !root;
+  const std::optional<UnitId> root = load_input(w, input, out.input);
 
   if (root) {
     // Every profile a newly loaded file declares is compiled, for its errors.

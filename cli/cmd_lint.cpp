@@ -214,10 +214,7 @@ int run_lint(const std::vector<std::string>& argv) {
           std::unique_ptr<ReusedWorkspace>& w = workers[self][limits.library_root];
           if (!w) w = std::make_unique<ReusedWorkspace>(limits);
           LintedInput out;
-          out.input.path = files[i].path;
-          const std::optional<UnitId> root = w->load(files[i]);
-          out.input.read = root.has_value();
-          out.input.io_error = !root;
+          const std::optional<UnitId> root = load_input(*w, files[i], out.input);
           FileCopier copier(*out.input.sources);
           take_front_end(*w, root, out.input, copier);
           if (!root) return out;

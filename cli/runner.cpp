@@ -33,34 +33,6 @@ std::optional<unsigned> jobs_or_report(const ArgParser& parser, const ParsedArgs
   return worker_count(static_cast<unsigned>(std::stoul(text)));
 }
 
-RootRun load_root(const InputFile& input, std::uint64_t max_file_bytes) {
-  return load_root(input, default_load_options({input.from_stdin ? std::string("-") : input.path}, max_file_bytes));
-}
-
-RootRun load_root(const InputFile& input, const LoadOptions& options) {
-  const std::uint64_t max_file_bytes = options.max_file_bytes;
-  RootRun run;
-  run.path = input.path;
-  run.sources = std::make_unique<SourceManager>();
-  run.file_system = std::make_unique<DiskFileSystem>(max_file_bytes);
-  run.front_end = std::make_unique<DiagnosticBag>();
-  run.workspace = std::make_unique<Workspace>(*run.sources, *run.file_system, *run.front_end, options);
-  if (input.from_stdin) {
-    Diagnostic problem;
-    std::optional<std::string> text = read_stdin(max_file_bytes, problem);
-    if (!text) {
-      run.front_end->emit(std::move(problem));
-      run.io_error = true;
-      return run;
-    }
-    run.root = run.workspace->load_text(input.path, std::move(*text));
-    return run;
-  }
-  run.root = run.workspace->load_file(input.path);
-  if (!run.root) run.io_error = true;
-  return run;
-}
-
 // ---- workers -----------------------------------------------------------------------
 
 ReusedWorkspace::ReusedWorkspace(const LoadOptions& options)
@@ -77,6 +49,14 @@ std::optional<UnitId> ReusedWorkspace::load(const InputFile& input) {
     return std::nullopt;
   }
   return workspace.load_text(input.path, std::move(*text));
+}
+
+std::optional<UnitId> load_input(ReusedWorkspace& w, const InputFile& input, InputResult& result) {
+  result.path = input.path;
+  const std::optional<UnitId> root = w.load(input);
+  result.read = root.has_value();
+  result.io_error = !root;
+  return root;
 }
 
 void take_front_end(ReusedWorkspace& w, std::optional<UnitId> root, InputResult& result, FileCopier& copier) {
@@ -146,27 +126,6 @@ void RunMerger::add(InputResult& result) {
   add_input(result.path, result.read, result.io_error);
   add_owned(result.front_end, *result.sources, result.loaded);
   add_extra(result.extra, *result.sources);
-}
-
-void RunMerger::add(RootRun& run) {
-  add_input(run.path, run.root.has_value(), run.io_error);
-  const Workspace& ws = *run.workspace;
-  // The file a diagnostic belongs to, by canonical path (the input's own path
-  // for diagnostics without a span).
-  std::vector<OwnedDiagnostic> owned;
-  owned.reserve(run.front_end->all().size());
-  for (Diagnostic& d : run.front_end->all()) {
-    std::string owner = d.path.empty() ? run.path : d.path;
-    if (d.span.valid()) {
-      if (auto unit = ws.unit_of_file(d.span.file)) owner = ws.unit(*unit).canonical_path;
-    }
-    owned.push_back({std::move(owner), std::move(d)});
-  }
-  std::vector<std::string> loaded;
-  loaded.reserve(ws.unit_count());
-  for (std::size_t u = 0; u < ws.unit_count(); ++u) loaded.push_back(ws.unit(static_cast<UnitId>(u)).canonical_path);
-  add_owned(owned, *run.sources, loaded);
-  add_extra(run.extra, *run.sources);
 }
 
 // ---- spooled text -------------------------------------------------------------------

@@ -6,19 +6,29 @@
 // index order, as soon as results 0..i are ready, so output order never
 // depends on scheduling and memory is released as the run advances.
 //
-// RootRun and RunMerger are the front-end part of it: each input is loaded in
-// its own Workspace (shared imports are parsed once per input that needs
-// them, which keeps every input's result independent of every other), and
-// the merger moves each result's diagnostics into one SourceManager for the
-// renderers, dropping the diagnostics of an imported file that an earlier
-// input already reported (so a broken library file is reported once, under
-// the first input that imports it, as a single Workspace would).
+// ReusedWorkspace, InputResult and RunMerger are the front-end part of it:
+// each worker loads its inputs in a Workspace of its own, reused from input to
+// input (a library file is parsed once per worker); each input's result is
+// self-contained (the diagnostics with the files they quote); and the merger
+// moves them into one SourceManager for the renderers, dropping the
+// diagnostics of an imported file that an earlier input already reported (so
+// a broken library file is reported once, under the first input that imports
+// it, as a single Workspace would).
 //
-// Typical use (cli/cmd_lint.cpp):
+// Typical use (cli/cmd_lint.cpp, cli/cmd_check.cpp):
 //   RunMerger merger;
-//   run_ordered<RootRun>(inputs.size(), jobs,
-//       [&](std::size_t i) { RootRun r = load_root(inputs[i], max_bytes); /* lint, evaluate ... */ return r; },
-//       [&](std::size_t i, RootRun& r) { merger.add(r); progress.tick(); });
+//   std::vector<std::unique_ptr<ReusedWorkspace>> workers(jobs);
+//   run_ordered<InputResult>(inputs.size(), jobs,
+//       [&](std::size_t i, unsigned self) {
+//         ReusedWorkspace& w = ...workers[self], made on first use...;
+//         InputResult r;
+//         const std::optional<UnitId> root = load_input(w, inputs[i], r);
+//         FileCopier copier(*r.sources);
+//         /* lint, evaluate ... */
+//         take_front_end(w, root, r, copier);
+//         if (root) release_input(w, *root);
+//         return r; },
+//       [&](std::size_t, InputResult& r) { merger.add(r); progress.tick(); });
 
 #include <algorithm>
 #include <chrono>
@@ -128,25 +138,6 @@ void run_ordered(std::size_t count, unsigned jobs, const std::function<T(std::si
       count, jobs, [&work](std::size_t i, unsigned) { return work(i); }, consume);
 }
 
-// One input loaded in a Workspace of its own, with everything it reported.
-// Lifetime: owns its SourceManager, file system and Workspace (declared in
-// that order, so the Workspace goes first); movable, not copyable.
-struct RootRun {
-  std::string path;                      // as shown
-  std::unique_ptr<SourceManager> sources;
-  std::unique_ptr<DiskFileSystem> file_system;
-  std::unique_ptr<DiagnosticBag> front_end;  // what the Workspace reported (root and imports)
-  std::unique_ptr<Workspace> workspace;
-  std::optional<UnitId> root;            // nullopt when the input could not be read
-  std::vector<Diagnostic> extra;         // reported for this input only (lint), never deduplicated
-  bool io_error = false;
-};
-
-// Loads one input (a path, or standard input) in a fresh Workspace.
-RootRun load_root(const InputFile& input, std::uint64_t max_file_bytes);
-// The same with the limits and library root of `options` (cli/load_options.hpp).
-RootRun load_root(const InputFile& input, const LoadOptions& options);
-
 // Copies diagnostics from one SourceManager to another: the files their spans
 // point into are copied once each (by path and text) and the spans moved along.
 // Call reset() before copying from another SourceManager.
@@ -203,6 +194,9 @@ struct InputResult {
   std::vector<Diagnostic> extra;
 };
 
+// Loads an input in the worker's Workspace: sets result.path, read and
+// io_error, and returns the root (nullopt when it could not be read).
+std::optional<UnitId> load_input(ReusedWorkspace& w, const InputFile& input, InputResult& result);
 // Moves what the worker's bag holds into `result.front_end` (copying the
 // files the diagnostics quote into result.sources through `copier`, which
 // must copy into them) and records the files `root` loaded.
@@ -221,7 +215,6 @@ class RunMerger {
   void add_loose(std::vector<Diagnostic> diagnostics, const SourceManager* sources);
   // Adds one input's result: the front end's diagnostics of files no earlier
   // input reported, then its own `extra` diagnostics.
-  void add(RootRun& run);
   void add(InputResult& result);
   // The same in parts, for results kept in their own SourceManager `from`:
   // the input (`read`: it could be read), the front end's diagnostics of files

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <fstream>
 #include <stdexcept>
 #include <thread>
@@ -86,17 +87,41 @@ TEST_F(TempTree, ABrokenSharedImportIsReportedOnceUnderTheFirstInput) {
   for (const char* n : {"a", "b", "c"}) {
     inputs.push_back(InputFile{write(std::string(n) + ".terms", "import \"lib.terms\";\nparty us \"US\";\n"), false});
   }
-  RunMerger merger;
-  run_ordered<RootRun>(
-      inputs.size(), 3, [&](std::size_t i) { return load_root(inputs[i], 1 << 20); },
-      [&](std::size_t, RootRun& r) { merger.add(r); });
-  ASSERT_EQ(merger.diagnostics().size(), 1u);
-  EXPECT_EQ(merger.diagnostics()[0].code, "E0204");
-  EXPECT_EQ(merger.files().size(), 3u);
-  // The span now refers to the merged SourceManager.
-  const SourceFile* f = merger.sources().find(merger.diagnostics()[0].span.file);
-  ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->text().substr(merger.diagnostics()[0].span.begin, 5), "dprkk");
+  // One worker (its Workspace keeps lib.terms from input to input, and reports
+  // its error with the first input), or three (each with its own Workspace:
+  // whichever loads lib.terms reports its error, and the merger keeps the
+  // first input's report only).
+  for (const unsigned jobs : {1u, 3u}) {
+    RunMerger merger;
+    std::vector<std::unique_ptr<ReusedWorkspace>> workers(jobs);
+    LoadOptions options;
+    options.max_file_bytes = 1 << 20;
+    run_ordered<InputResult>(
+        inputs.size(), jobs,
+        [&](std::size_t i, unsigned self) {
+          if (!workers[self]) workers[self] = std::make_unique<ReusedWorkspace>(options);
+          InputResult r;
+          const std::optional<UnitId> root = load_input(*workers[self], inputs[i], r);
+          FileCopier copier(*r.sources);
+          take_front_end(*workers[self], root, r, copier);
+          if (root) {
+            EXPECT_TRUE(release_input(*workers[self], *root));
+          }
+          return r;
+        },
+        [&](std::size_t, InputResult& r) { merger.add(r); });
+    ASSERT_EQ(merger.diagnostics().size(), 1u) << jobs << " jobs";
+    EXPECT_EQ(merger.diagnostics()[0].code, "E0204");
+    EXPECT_EQ(merger.files().size(), 3u);
+    // The span now refers to the merged SourceManager.
+    const SourceFile* f = merger.sources().find(merger.diagnostics()[0].span.file);
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->text().substr(merger.diagnostics()[0].span.begin, 5), "dprkk");
+    // With one worker, lib.terms stays loaded for the next inputs; the inputs do not.
+    if (jobs == 1) {
+      EXPECT_EQ(workers[0]->workspace.live_unit_count(), 1u);
+    }
+  }
 }
 
 TEST_F(TempTree, TheNearestConfigurationApplies) {

@@ -31,6 +31,7 @@
 //       [&](std::size_t, InputResult& r) { merger.add(r); progress.tick(); });
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -83,50 +84,57 @@ void run_ordered(std::size_t count, unsigned jobs, const std::function<T(std::si
     }
     return;
   }
+  // Workers claim indices with an atomic counter; a finished result wakes the
+  // calling thread only when it is the one it waits for, so a run of many
+  // small files costs few wake-ups.
   std::mutex mutex;
   std::condition_variable ready;
-  std::vector<std::optional<T>> results(count);
-  std::size_t next = 0;  // the next index a worker takes
-  std::exception_ptr failure;
-  bool stop = false;
+  std::vector<std::optional<T>> results(count);  // guarded by `mutex`
+  std::size_t waiting = 0;                       // the index consume() waits for; guarded by `mutex`
+  std::exception_ptr failure;                    // guarded by `mutex`
+  std::atomic<std::size_t> next{0};              // the next index a worker takes
+  std::atomic<bool> stop{false};
   auto worker = [&](unsigned self) {
-    for (;;) {
-      std::size_t i = 0;
-      {
-        std::lock_guard<std::mutex> lock(mutex);
-        if (stop || next == count) return;
-        i = next++;
-      }
+    while (!stop.load(std::memory_order_relaxed)) {
+      const std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
+      if (i >= count) return;
+      bool wake = false;
       try {
         T result = work(i, self);
         std::lock_guard<std::mutex> lock(mutex);
         results[i].emplace(std::move(result));
+        wake = i == waiting;
       } catch (...) {
         std::lock_guard<std::mutex> lock(mutex);
         if (!failure) failure = std::current_exception();
         stop = true;
+        wake = true;
       }
-      ready.notify_all();
+      if (wake) ready.notify_one();
     }
   };
   std::vector<std::thread> threads;
   threads.reserve(jobs);
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker, t);
-  for (std::size_t i = 0; i < count; ++i) {
-    std::optional<T> result;
-    {
-      std::unique_lock<std::mutex> lock(mutex);
-      ready.wait(lock, [&] { return results[i].has_value() || stop; });
-      if (!results[i]) break;
-      result = std::move(results[i]);
-      results[i].reset();
+  try {
+    for (std::size_t i = 0; i < count; ++i) {
+      std::optional<T> result;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        waiting = i;
+        ready.wait(lock, [&] { return results[i].has_value() || stop.load(); });
+        if (!results[i]) break;
+        result = std::move(results[i]);
+        results[i].reset();
+      }
+      consume(i, *result);
     }
-    consume(i, *result);
-  }
-  {
-    std::lock_guard<std::mutex> lock(mutex);
+  } catch (...) {  // from consume(): stop the workers before passing it on
     stop = true;
+    for (std::thread& t : threads) t.join();
+    throw;
   }
+  stop = true;
   for (std::thread& t : threads) t.join();
   if (failure) std::rethrow_exception(failure);
 }

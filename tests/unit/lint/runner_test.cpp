@@ -62,6 +62,23 @@ TEST(RunOrdered, RethrowsAWorkersExceptionOnTheCallingThread) {
   EXPECT_LE(consumed, 5u);
 }
 
+TEST(RunOrdered, AnExceptionFromConsumeStopsTheWorkersAndIsPassedOn) {
+  std::atomic<std::size_t> worked{0};
+  EXPECT_THROW(run_ordered<int>(
+                   10000, 3,
+                   [&](std::size_t i) -> int {
+                     ++worked;
+                     // Slow after the first items: all 10,000 would take 30 s.
+                     if (i > 3) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                     return 0;
+                   },
+                   [&](std::size_t i, int&) {
+                     if (i == 3) throw std::runtime_error("no room");
+                   }),
+               std::runtime_error);
+  EXPECT_LT(worked.load(), 10000u);  // the workers stopped early (and were joined: no terminate)
+}
+
 // A temporary directory tree, removed at the end.
 class TempTree : public ::testing::Test {
  protected:

@@ -64,7 +64,7 @@ std::size_t slot(Domain d) { return static_cast<std::size_t>(d); }
 
 // The last change at or before `at` (changes are in step order).
 template <typename State>
-const Change<State>* last_at(const std::vector<Change<State>>& changes, Position at) {
+const Change<State>* last_at(std::span<const Change<State>> changes, Position at) {
   auto it = std::upper_bound(changes.begin(), changes.end(), at,
                              [](Position p, const Change<State>& c) { return p < c.step; });
   if (it == changes.begin()) return nullptr;
@@ -96,18 +96,18 @@ const Deal::Slot* Deal::find_hashed(EntityId id) const {
   }
 }
 
-bool Deal::insert_slot(EntityId id, std::uint32_t local) {
+bool Deal::insert_slot(EntityId id, std::uint32_t local, Domain domain) {
   if (direct_) {
     Slot& s = slots_[static_cast<std::size_t>(id) - base_];
     if (s.id == id) return false;
-    s = Slot{id, local, slot_count_++};
+    s = Slot{id, local, slot_count_++, domain};
     return true;
   }
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash_id(id) & mask;; i = (i + 1) & mask) {
     if (slots_[i].id == id) return false;
     if (slots_[i].id == kNoEntity) {
-      slots_[i] = Slot{id, local, slot_count_++};
+      slots_[i] = Slot{id, local, slot_count_++, domain};
       return true;
     }
   }
@@ -137,16 +137,29 @@ void Deal::collect_things() {
     auto d = domain_of(e.kind);
     if (!d) continue;
     auto& list = by_domain_[slot(*d)];
-    if (insert_slot(id, static_cast<std::uint32_t>(list.size()))) list.push_back(id);
+    if (insert_slot(id, static_cast<std::uint32_t>(list.size()), *d)) list.push_back(id);
   }
   sanctioned_.assign(slot_count_, 0);
-  program_facilities_.assign(by_domain_[slot(Domain::program)].size(), {});
+  // Facilities by program, in one list (a counting sort keeps their order).
   const auto& facilities = by_domain_[slot(Domain::facility)];
+  std::vector<std::uint32_t> owner(facilities.size(), 0);  // program + 1, 0 none
+  program_facility_start_.assign(by_domain_[slot(Domain::program)].size() + 1, 0);
   for (std::uint32_t f = 0; f < facilities.size(); ++f) {
     const EntityId program = workspace_->entity(facilities[f]).owner;
     if (program == kNoEntity) continue;
-    if (auto p = local(program); p && workspace_->entity(program).kind == ast::DeclKind::program) {
-      program_facilities_[*p].push_back(f);
+    if (const Slot* p = find_slot(program); p && p->domain == Domain::program) {
+      owner[f] = p->local + 1;
+      ++program_facility_start_[p->local + 1];
+    }
+  }
+  for (std::size_t p = 1; p < program_facility_start_.size(); ++p) {
+    program_facility_start_[p] += program_facility_start_[p - 1];
+  }
+  program_facility_list_.resize(program_facility_start_.back());
+  {
+    std::vector<std::uint32_t> cursor(program_facility_start_.begin(), program_facility_start_.end() - 1);
+    for (std::uint32_t f = 0; f < facilities.size(); ++f) {
+      if (owner[f] != 0) program_facility_list_[cursor[owner[f] - 1]++] = f;
     }
   }
   for (const ast::Ident* name : agreement_->builds_on()) {
@@ -314,8 +327,7 @@ void Deal::normalise_clauses() {
   while (known_capacity < name_count * 2) known_capacity *= 2;
   std::vector<Known> known(known_capacity);
   auto lookup = [&](std::string_view name) -> std::optional<EntityId> {
-    std::size_t h = 14695981039346656037ull;
-    for (char ch : name) h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+    const std::size_t h = std::hash<std::string_view>{}(name);
     const std::size_t mask = known.size() - 1;
     for (std::size_t i = (h ^ (h >> 32)) & mask;; i = (i + 1) & mask) {
       Known& k = known[i];
@@ -334,12 +346,25 @@ void Deal::normalise_clauses() {
   std::vector<std::uint32_t> marks(std::size_t{3} * slot_count_, 0);
   std::uint32_t stamp = 0;
 
+  // The clause's lists are gathered here, then appended to clause_ids_; the
+  // clauses' views are set once clause_ids_ is complete (it may move as it grows).
+  struct Lists {
+    std::vector<EntityId> targets, programs, addressed, actors;
+  } d;
+  std::vector<std::uint32_t> bounds;  // per clause: where its four lists start, then the end
+  bounds.reserve(clause_count * 4 + 1);
+  clause_ids_.reserve(name_count * 3);
+
   auto add_clause = [&](const ast::Clause& c, Position step) {
-    DealClause d;
-    d.syntax = &c;
-    d.verb = c.verb;
-    d.index = static_cast<std::uint32_t>(clauses_.size());
-    d.step = step;
+    DealClause dc;
+    dc.syntax = &c;
+    dc.verb = c.verb;
+    dc.index = static_cast<std::uint32_t>(clauses_.size());
+    dc.step = step;
+    d.targets.clear();
+    d.programs.clear();
+    d.addressed.clear();
+    d.actors.clear();
     ++stamp;
     // Adds `id` to `list` unless it is there (list 0 targets, 1 addressed, 2 actors).
     auto add_new = [&](std::size_t which, std::vector<EntityId>& list, EntityId id) {
@@ -359,15 +384,18 @@ void Deal::normalise_clauses() {
     auto target = [&](EntityId id) {
       if (id == kNoEntity || !add_new(0, d.targets, id)) return;
       address(id);
-      if (workspace_->entity(id).kind == ast::DeclKind::facility) address(program_of(id));
-      const EntityId party = owner_party(id);
+      const Entity& e = workspace_->entity(id);
+      EntityId party = kNoEntity;
+      if (e.kind == ast::DeclKind::facility) {
+        address(program_of(id));
+        party = owner_party(e.owner);
+      } else {
+        party = owner_party(id);
+      }
       if (party != kNoEntity) add_new(2, d.actors, party);
     };
     switch (c.targets.kind) {
       case ast::Targets::Kind::names:
-        d.targets.reserve(c.targets.names.size());
-        d.addressed.reserve(c.targets.names.size() + 1);
-        d.actors.reserve(1);
         for (const auto& n : c.targets.names) {
           auto id = lookup(n.name);
           if (!id) continue;
@@ -378,7 +406,7 @@ void Deal::normalise_clauses() {
             const EntityId party = e.owner;
             if (party != kNoEntity) add_new(2, d.actors, party);
             if (auto p = local(*id)) {
-              for (std::uint32_t f : program_facilities_[*p]) target(things(Domain::facility)[f]);
+              for (std::uint32_t f : program_facilities(*p)) target(things(Domain::facility)[f]);
             }
           } else if (e.kind != ast::DeclKind::party && e.kind != ast::DeclKind::verifier) {
             target(*id);
@@ -392,24 +420,30 @@ void Deal::normalise_clauses() {
           by = c.targets.by ? lookup(c.targets.by->name) : std::nullopt;
           if (!by) break;
         }
-        const auto& pool = c.verb == ast::Verb::provide ? benefits
-                           : ast::takes_sanctions(c.verb) ? sanctions
-                                                          : std::vector<EntityId>{};
+        const std::span<const EntityId> pool = c.verb == ast::Verb::provide ? std::span<const EntityId>(benefits)
+                                               : ast::takes_sanctions(c.verb) ? std::span<const EntityId>(sanctions)
+                                                                              : std::span<const EntityId>();
         for (EntityId id : pool) {
           if (!by || workspace_->entity(id).owner == *by) target(id);
         }
         break;
       }
     }
-    if (const auto* m = c.find(ast::Modifier::Kind::verified)) {
-      d.verified = true;
-      if (m->verifier) d.verifier = m->verifier->name;
+    // The first modifier of each kind counts (as Clause::find), in one pass.
+    const ast::Modifier* first[4] = {};
+    for (const auto& m : c.modifiers) {
+      const auto k = static_cast<std::size_t>(m.kind);
+      if (k < 4 && !first[k]) first[k] = &m;
     }
-    if (const auto* m = c.find(ast::Modifier::Kind::within); m && m->duration) {
-      d.within_days = m->duration->days();
+    if (const auto* m = first[static_cast<std::size_t>(ast::Modifier::Kind::verified)]) {
+      dc.verified = true;
+      if (m->verifier) dc.verifier = m->verifier->name;
     }
-    d.partial = c.has(ast::Modifier::Kind::partially);
-    d.snapback = c.has(ast::Modifier::Kind::snapback);
+    if (const auto* m = first[static_cast<std::size_t>(ast::Modifier::Kind::within)]; m && m->duration) {
+      dc.within_days = m->duration->days();
+    }
+    dc.partial = first[static_cast<std::size_t>(ast::Modifier::Kind::partially)] != nullptr;
+    dc.snapback = first[static_cast<std::size_t>(ast::Modifier::Kind::snapback)] != nullptr;
     if (ast::is_concession(c.verb)) {
       for (EntityId party : d.actors) {
         if (const Slot* s = find_slot(party)) {
@@ -421,8 +455,12 @@ void Deal::normalise_clauses() {
         sanctioned_list_.push_back(party);
       }
     }
-    steps_[static_cast<std::size_t>(step)].clauses.push_back(d.index);
-    clauses_.push_back(std::move(d));
+    for (const auto* list : {&d.targets, &d.programs, &d.addressed, &d.actors}) {
+      bounds.push_back(static_cast<std::uint32_t>(clause_ids_.size()));
+      clause_ids_.insert(clause_ids_.end(), list->begin(), list->end());
+    }
+    steps_[static_cast<std::size_t>(step)].clauses.push_back(dc.index);
+    clauses_.push_back(dc);
   };
 
   // Steps in text order are numbered as order_steps numbered them (the
@@ -440,6 +478,16 @@ void Deal::normalise_clauses() {
       }
       add_clause(*c, implicit_position);
     }
+  }
+  bounds.push_back(static_cast<std::uint32_t>(clause_ids_.size()));
+  const EntityId* ids = clause_ids_.data();
+  for (std::size_t i = 0; i < clauses_.size(); ++i) {
+    const std::uint32_t* b = &bounds[4 * i];
+    auto view = [&](std::size_t k) { return std::span<const EntityId>(ids + b[k], b[k + 1] - b[k]); };
+    clauses_[i].targets = view(0);
+    clauses_[i].programs = view(1);
+    clauses_[i].addressed = view(2);
+    clauses_[i].actors = view(3);
   }
 }
 
@@ -480,82 +528,131 @@ void apply_concession(FacilityState& s, const DealClause& c) {
 
 }  // namespace
 
-void Deal::compute_timelines() {
-  facility_changes_.assign(things(Domain::facility).size(), {});
-  program_changes_.assign(things(Domain::program).size(), {});
-  sanction_changes_.assign(things(Domain::sanction).size(), {});
-  benefit_changes_.assign(things(Domain::benefit).size(), {});
-  std::vector<FacilityState> facilities(things(Domain::facility).size());
-  std::vector<FacilityState> programs(things(Domain::program).size());
-  std::vector<SanctionState> sanctions(things(Domain::sanction).size());
-  std::vector<BenefitState> benefits(things(Domain::benefit).size());
-
-  for (std::size_t p = 0; p < steps_.size(); ++p) {
-    const Position pos = static_cast<Position>(p);
-    for (std::uint32_t ci : steps_[p].clauses) {
-      const DealClause& c = clauses_[ci];
-      if (ast::is_concession(c.verb)) {
-        for (EntityId id : c.targets) {
-          auto l = local(id);
-          if (!l || workspace_->entity(id).kind != ast::DeclKind::facility) continue;
-          apply_concession(facilities[*l], c);
-          facility_changes_[*l].push_back({pos, ci, facilities[*l]});
-        }
-        for (EntityId id : c.programs) {
-          auto l = local(id);
-          if (!l) continue;
-          apply_concession(programs[*l], c);
-          program_changes_[*l].push_back({pos, ci, programs[*l]});
-        }
-        continue;
-      }
-      for (EntityId id : c.targets) {
-        auto l = local(id);
-        if (!l) continue;
-        const auto kind = workspace_->entity(id).kind;
-        if (kind == ast::DeclKind::sanction && ast::takes_sanctions(c.verb)) {
-          SanctionState& s = sanctions[*l];
-          switch (c.verb) {
-            case ast::Verb::lift:
-              s.status = SanctionStatus::lifted;
-              s.snapback = false;
-              s.retained = false;
-              break;
-            case ast::Verb::ease:
-              s.status = SanctionStatus::eased;
-              s.snapback = c.snapback;
-              break;
-            case ast::Verb::suspend:
-              s.status = SanctionStatus::suspended;
-              s.snapback = c.snapback;
-              s.retained = false;
-              break;
-            case ast::Verb::retain:
-              s.status = SanctionStatus::in_force;
-              s.snapback = false;
-              s.retained = true;
-              break;
-            default: break;
-          }
-          sanction_changes_[*l].push_back({pos, ci, s});
-        } else if (kind == ast::DeclKind::benefit && c.verb == ast::Verb::provide) {
-          benefits[*l].provided = true;
-          benefit_changes_[*l].push_back({pos, ci, benefits[*l]});
-        }
-      }
-    }
+namespace {
+void apply_sanction(SanctionState& s, const DealClause& c) {
+  switch (c.verb) {
+    case ast::Verb::lift:
+      s.status = SanctionStatus::lifted;
+      s.snapback = false;
+      s.retained = false;
+      break;
+    case ast::Verb::ease:
+      s.status = SanctionStatus::eased;
+      s.snapback = c.snapback;
+      break;
+    case ast::Verb::suspend:
+      s.status = SanctionStatus::suspended;
+      s.snapback = c.snapback;
+      s.retained = false;
+      break;
+    case ast::Verb::retain:
+      s.status = SanctionStatus::in_force;
+      s.snapback = false;
+      s.retained = true;
+      break;
+    default: break;
   }
 }
 
+// Turns counts per thing into where each thing's changes start (and the end).
+template <typename State>
+void place(std::vector<std::uint32_t>& start, std::vector<Change<State>>& changes) {
+  std::uint32_t total = 0;
+  for (auto& n : start) {
+    const std::uint32_t count = n;
+    n = total;
+    total += count;
+  }
+  start.push_back(total);
+  changes.resize(total);
+}
+}  // namespace
+
+void Deal::compute_timelines() {
+  // Visits every change in step order: on(domain, local thing, position, clause).
+  auto visit = [&](auto&& on) {
+    for (std::size_t p = 0; p < steps_.size(); ++p) {
+      const Position pos = static_cast<Position>(p);
+      for (std::uint32_t ci : steps_[p].clauses) {
+        const DealClause& c = clauses_[ci];
+        if (ast::is_concession(c.verb)) {
+          for (EntityId id : c.targets) {
+            const Slot* s = find_slot(id);
+            if (s && s->domain == Domain::facility) on(Domain::facility, s->local, pos, ci);
+          }
+          for (EntityId id : c.programs) {
+            if (const Slot* s = find_slot(id)) on(Domain::program, s->local, pos, ci);
+          }
+          continue;
+        }
+        const bool sanctions = ast::takes_sanctions(c.verb);
+        const bool provides = c.verb == ast::Verb::provide;
+        if (!sanctions && !provides) continue;
+        for (EntityId id : c.targets) {
+          const Slot* s = find_slot(id);
+          if (!s) continue;
+          if (s->domain == Domain::sanction && sanctions) on(Domain::sanction, s->local, pos, ci);
+          else if (s->domain == Domain::benefit && provides) on(Domain::benefit, s->local, pos, ci);
+        }
+      }
+    }
+  };
+  // First count the changes of each thing, then write them in place.
+  facility_changes_.start.assign(things(Domain::facility).size(), 0);
+  program_changes_.start.assign(things(Domain::program).size(), 0);
+  sanction_changes_.start.assign(things(Domain::sanction).size(), 0);
+  benefit_changes_.start.assign(things(Domain::benefit).size(), 0);
+  visit([&](Domain d, std::uint32_t l, Position, std::uint32_t) {
+    switch (d) {
+      case Domain::facility: ++facility_changes_.start[l]; break;
+      case Domain::program: ++program_changes_.start[l]; break;
+      case Domain::sanction: ++sanction_changes_.start[l]; break;
+      default: ++benefit_changes_.start[l]; break;
+    }
+  });
+  place(facility_changes_.start, facility_changes_.changes);
+  place(program_changes_.start, program_changes_.changes);
+  place(sanction_changes_.start, sanction_changes_.changes);
+  place(benefit_changes_.start, benefit_changes_.changes);
+
+  // The state so far of each thing and where its next change goes.
+  auto cursor = [](const auto& t) {
+    return std::vector<std::uint32_t>(t.start.begin(), t.start.end() - 1);
+  };
+  std::vector<std::uint32_t> next_facility = cursor(facility_changes_);
+  std::vector<std::uint32_t> next_program = cursor(program_changes_);
+  std::vector<std::uint32_t> next_sanction = cursor(sanction_changes_);
+  std::vector<std::uint32_t> next_benefit = cursor(benefit_changes_);
+  // A thing's state so far is its latest change (or the initial state).
+  auto advance = [](auto& timeline, std::vector<std::uint32_t>& next, std::uint32_t l, Position pos,
+                    std::uint32_t ci) -> auto& {
+    auto& change = timeline.changes[next[l]];
+    if (next[l] > timeline.start[l]) change.state = timeline.changes[next[l] - 1].state;
+    change.step = pos;
+    change.clause = ci;
+    ++next[l];
+    return change.state;
+  };
+  visit([&](Domain d, std::uint32_t l, Position pos, std::uint32_t ci) {
+    const DealClause& c = clauses_[ci];
+    switch (d) {
+      case Domain::facility: apply_concession(advance(facility_changes_, next_facility, l, pos, ci), c); break;
+      case Domain::program: apply_concession(advance(program_changes_, next_program, l, pos, ci), c); break;
+      case Domain::sanction: apply_sanction(advance(sanction_changes_, next_sanction, l, pos, ci), c); break;
+      default: advance(benefit_changes_, next_benefit, l, pos, ci).provided = true; break;
+    }
+  });
+}
+
 FacilityState Deal::facility_state(std::uint32_t facility, Position at) const {
-  const auto* c = last_at(facility_changes_[facility], at);
+  const auto* c = last_at(facility_changes_.of(facility), at);
   return c ? c->state : FacilityState{};
 }
 
 FacilityState Deal::program_state(std::uint32_t program, Position at) const {
-  const auto& facilities = program_facilities_[program];
+  const auto facilities = program_facilities(program);
   if (facilities.empty()) {
-    const auto* c = last_at(program_changes_[program], at);
+    const auto* c = last_at(program_changes_.of(program), at);
     return c ? c->state : FacilityState{};
   }
   // A program is in a state when every one of its facilities is.
@@ -577,7 +674,7 @@ FacilityState Deal::program_state(std::uint32_t program, Position at) const {
       all.verifiers = s.verifiers;
       first = false;
     } else {
-      std::erase_if(all.verifiers, [&](std::string_view v) { return !s.verified_by(v); });
+      all.verifiers.keep_if([&](std::string_view v) { return s.verified_by(v); });
     }
   }
   all.dismantled = all_complete ? Dismantlement::complete
@@ -594,27 +691,27 @@ const BenefitState kNotProvided{};
 }  // namespace
 
 const FacilityState& Deal::facility_state_ref(std::uint32_t facility, Position at) const {
-  const auto* c = last_at(facility_changes_[facility], at);
+  const auto* c = last_at(facility_changes_.of(facility), at);
   return c ? c->state : kUntouched;
 }
 
 const SanctionState& Deal::sanction_state_ref(std::uint32_t sanction, Position at) const {
-  const auto* c = last_at(sanction_changes_[sanction], at);
+  const auto* c = last_at(sanction_changes_.of(sanction), at);
   return c ? c->state : kInForce;
 }
 
 const BenefitState& Deal::benefit_state_ref(std::uint32_t benefit, Position at) const {
-  const auto* c = last_at(benefit_changes_[benefit], at);
+  const auto* c = last_at(benefit_changes_.of(benefit), at);
   return c ? c->state : kNotProvided;
 }
 
 SanctionState Deal::sanction_state(std::uint32_t sanction, Position at) const {
-  const auto* c = last_at(sanction_changes_[sanction], at);
+  const auto* c = last_at(sanction_changes_.of(sanction), at);
   return c ? c->state : SanctionState{};
 }
 
 BenefitState Deal::benefit_state(std::uint32_t benefit, Position at) const {
-  const auto* c = last_at(benefit_changes_[benefit], at);
+  const auto* c = last_at(benefit_changes_.of(benefit), at);
   return c ? c->state : BenefitState{};
 }
 
@@ -625,13 +722,13 @@ std::optional<std::uint32_t> Deal::last_change(Domain d, std::uint32_t l, Positi
     return c->clause;
   };
   switch (d) {
-    case Domain::facility: return pick(facility_changes_[l]);
-    case Domain::sanction: return pick(sanction_changes_[l]);
-    case Domain::benefit: return pick(benefit_changes_[l]);
+    case Domain::facility: return pick(facility_changes_.of(l));
+    case Domain::sanction: return pick(sanction_changes_.of(l));
+    case Domain::benefit: return pick(benefit_changes_.of(l));
     case Domain::program: {
-      std::optional<std::uint32_t> best = pick(program_changes_[l]);
-      for (std::uint32_t f : program_facilities_[l]) {
-        auto c = pick(facility_changes_[f]);
+      std::optional<std::uint32_t> best = pick(program_changes_.of(l));
+      for (std::uint32_t f : program_facilities(l)) {
+        auto c = pick(facility_changes_.of(f));
         auto later = [&](std::uint32_t a, std::uint32_t b) {
           return clauses_[a].step != clauses_[b].step ? clauses_[a].step > clauses_[b].step : a > b;
         };

@@ -13,8 +13,11 @@
 // Lifetime: a Deal points into the Workspace (entities, syntax trees); the
 // Workspace must outlive it and must not load more files meanwhile.
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -32,6 +35,65 @@ inline constexpr Position kStart = -1;
 
 enum class Dismantlement : std::uint8_t { none, partial, complete };
 
+// The names after `verified by` that a state records, in the order they came.
+// Up to two are kept inline (the usual case: copying a state allocates
+// nothing); more go to the heap, all of them together.
+class VerifierList {
+ public:
+  VerifierList() = default;
+  VerifierList(const VerifierList& o) : size_(o.size_), inline_(o.inline_) {
+    if (o.size_ > kInline) heap_ = o.heap_;
+  }
+  VerifierList& operator=(const VerifierList& o) {
+    if (this != &o) {
+      size_ = o.size_;
+      inline_ = o.inline_;
+      if (o.size_ > kInline) heap_ = o.heap_;
+      else heap_.clear();
+    }
+    return *this;
+  }
+  VerifierList(VerifierList&&) noexcept = default;
+  VerifierList& operator=(VerifierList&&) noexcept = default;
+
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const std::string_view* begin() const { return size_ > kInline ? heap_.data() : inline_.data(); }
+  const std::string_view* end() const { return begin() + size_; }
+  const std::string_view& operator[](std::size_t i) const { return begin()[i]; }
+  void clear() {
+    size_ = 0;
+    heap_.clear();
+  }
+  void push_back(std::string_view v) {
+    if (size_ < kInline) {
+      inline_[size_++] = v;
+      return;
+    }
+    if (size_ == kInline) heap_.assign(inline_.begin(), inline_.end());
+    heap_.push_back(v);
+    ++size_;
+  }
+  // Keeps the names for which keep(name) is true, in order.
+  template <typename Keep>
+  void keep_if(Keep keep) {
+    VerifierList kept;
+    for (std::string_view v : *this) {
+      if (keep(v)) kept.push_back(v);
+    }
+    *this = std::move(kept);
+  }
+  friend bool operator==(const VerifierList& a, const VerifierList& b) {
+    return a.size_ == b.size_ && std::equal(a.begin(), a.end(), b.begin());
+  }
+
+ private:
+  static constexpr std::size_t kInline = 2;
+  std::uint32_t size_ = 0;
+  std::array<std::string_view, kInline> inline_{};
+  std::vector<std::string_view> heap_;  // all of them, when more than kInline
+};
+
 // The state of a facility (or of a program without facilities).
 struct FacilityState {
   bool declared = false;
@@ -43,7 +105,7 @@ struct FacilityState {
   // that the dismantlement itself was verified.
   std::uint8_t level = 0;
   bool verified = false;
-  std::vector<std::string_view> verifiers;  // names after `verified by` (empty: unnamed)
+  VerifierList verifiers;  // names after `verified by` (empty: unnamed)
 
   bool active() const { return !frozen && dismantled != Dismantlement::complete; }
   bool verified_by(std::string_view who) const;
@@ -71,16 +133,17 @@ struct Change {
   State state;
 };
 
-// One clause, normalised. Entity ids are the Workspace's.
+// One clause, normalised. Entity ids are the Workspace's. The lists are
+// views into one array that the Deal owns (valid as long as the Deal).
 struct DealClause {
   const ast::Clause* syntax = nullptr;
   ast::Verb verb{};
   std::uint32_t index = 0;    // text order within the agreement
   Position step = 0;          // position of its step in the step order
-  std::vector<EntityId> targets;    // facilities, sanctions, benefits (programs expanded)
-  std::vector<EntityId> programs;   // programs named as targets
-  std::vector<EntityId> addressed;  // targets, plus programs named or owning a target facility
-  std::vector<EntityId> actors;     // the parties that own the targets
+  std::span<const EntityId> targets;    // facilities, sanctions, benefits (programs expanded)
+  std::span<const EntityId> programs;   // programs named as targets
+  std::span<const EntityId> addressed;  // targets, plus programs named or owning a target facility
+  std::span<const EntityId> actors;     // the parties that own the targets
   bool verified = false;
   std::string_view verifier;        // `verified by NAME`; empty if unnamed
   bool partial = false;
@@ -110,6 +173,9 @@ class Deal {
   // Builds the model. Names that did not resolve (already reported by the
   // Workspace) are left out; a cycle of `after` falls back to text order.
   Deal(const Workspace& workspace, UnitId unit, const ast::Agreement& agreement);
+  // Clauses view arrays the Deal owns: no copies.
+  Deal(const Deal&) = delete;
+  Deal& operator=(const Deal&) = delete;
 
   const Workspace& workspace() const { return *workspace_; }
   UnitId unit() const { return unit_; }
@@ -137,8 +203,9 @@ class Deal {
   // The kind word of a program, or of a facility's program ("" if unknown).
   std::string_view kind_of(EntityId id) const;
   // Facilities (local indices) of a program (local index).
-  const std::vector<std::uint32_t>& program_facilities(std::uint32_t program) const {
-    return program_facilities_[program];
+  std::span<const std::uint32_t> program_facilities(std::uint32_t program) const {
+    return {program_facility_list_.data() + program_facility_start_[program],
+            program_facility_start_[program + 1] - program_facility_start_[program]};
   }
   // The sanctioned side: the parties owning what concessions target.
   bool sanctioned(EntityId party) const;
@@ -182,6 +249,7 @@ class Deal {
     EntityId id = kNoEntity;
     std::uint32_t local = 0;  // position within things(its domain)
     std::uint32_t dense = 0;  // position among all visible things
+    Domain domain = Domain::party;
   };
   const Slot* find_slot(EntityId id) const {
     if (direct_) {
@@ -191,21 +259,34 @@ class Deal {
     return find_hashed(id);
   }
   const Slot* find_hashed(EntityId id) const;
-  bool insert_slot(EntityId id, std::uint32_t local);
+  bool insert_slot(EntityId id, std::uint32_t local, Domain domain);
+
+  // Changes of each thing of a kind, thing after thing, in step order:
+  // those of thing i are changes[start[i] .. start[i + 1]).
+  template <typename State>
+  struct Timeline {
+    std::vector<Change<State>> changes;
+    std::vector<std::uint32_t> start;
+    std::span<const Change<State>> of(std::uint32_t i) const {
+      return {changes.data() + start[i], start[i + 1] - start[i]};
+    }
+  };
 
   std::vector<EntityId> by_domain_[8];
   std::vector<Slot> slots_;
   std::uint32_t slot_count_ = 0;
   bool direct_ = false;
   EntityId base_ = 0;
-  std::vector<std::vector<std::uint32_t>> program_facilities_;
+  std::vector<std::uint32_t> program_facility_list_;   // local facility indices, program after program
+  std::vector<std::uint32_t> program_facility_start_;  // per program, then the end
+  std::vector<EntityId> clause_ids_;  // every clause's targets, programs, addressed, actors
   std::vector<const ast::Agreement*> builds_on_;
   std::vector<char> sanctioned_;  // by dense position
   std::vector<EntityId> sanctioned_list_;
-  std::vector<std::vector<Change<FacilityState>>> facility_changes_;
-  std::vector<std::vector<Change<FacilityState>>> program_changes_;
-  std::vector<std::vector<Change<SanctionState>>> sanction_changes_;
-  std::vector<std::vector<Change<BenefitState>>> benefit_changes_;
+  Timeline<FacilityState> facility_changes_;
+  Timeline<FacilityState> program_changes_;
+  Timeline<SanctionState> sanction_changes_;
+  Timeline<BenefitState> benefit_changes_;
 };
 
 }  // namespace terms::engine

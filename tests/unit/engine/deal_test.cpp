@@ -14,7 +14,7 @@ std::vector<std::string> step_names(const Deal& d) {
   return out;
 }
 
-std::vector<std::string> names(const Deal& d, const std::vector<EntityId>& ids) {
+std::vector<std::string> names(const Deal& d, std::span<const EntityId> ids) {
   std::vector<std::string> out;
   for (EntityId id : ids) out.emplace_back(d.name(id));
   return out;
@@ -132,6 +132,32 @@ agreement a "" {
   // A program is in a state when all its facilities are.
   const std::uint32_t nuclear = local(d, "dprk-nuclear");
   EXPECT_EQ(d.program_state(nuclear, 2).dismantled, Dismantlement::partial);  // kangson is untouched
+}
+
+TEST(Deal, AFacilityVerifiedByManyAtOneLevelNamesThemAllInOrder) {
+  EngineFixture f;
+  const UnitId u = f.load(R"(
+verifier euratom "Euratom";
+verifier abacc "ABACC";
+agreement a "" {
+  step one "" {
+    declare yongbyon verified by iaea; declare yongbyon verified by euratom; declare yongbyon verified by abacc;
+    declare yongbyon verified by iaea;
+    declare kangson verified by abacc; declare kangson verified by iaea;
+  }
+  step two "" { freeze yongbyon verified by euratom; }
+}
+)");
+  const Deal& d = f.deal(u);
+  const std::uint32_t y = local(d, "yongbyon");
+  EXPECT_EQ(describe(d.facility_state(y, 0)), "declared, verified by iaea and euratom and abacc");
+  EXPECT_EQ(describe(d.facility_state(local(d, "kangson"), 0)), "declared, verified by abacc and iaea");
+  // A program is verified by those who verified every one of its facilities
+  // (in the order of its first facility).
+  EXPECT_EQ(describe(d.program_state(local(d, "dprk-nuclear"), 0)), "declared, verified by iaea and abacc");
+  // A higher level starts the list again.
+  EXPECT_EQ(describe(d.facility_state(y, 1)), "declared, frozen, verified by euratom");
+  EXPECT_EQ(describe(d.facility_state(y, 0)), "declared, verified by iaea and euratom and abacc");
 }
 
 TEST(Deal, SanctionAndBenefitStatesAfterEachStep) {

@@ -3,6 +3,7 @@
 // `--list-rules` and `--explain RULE` document the rules.
 
 #include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -180,6 +181,19 @@ int run_lint(const std::vector<std::string>& argv) {
   }
 
   RunMerger merger;
+  // Text is printed as it comes, input by input (a large library's findings
+  // need not fit in memory); the other formats are documents made at the end.
+  Progress* progress_shown = nullptr;  // erased before text goes out
+  if (options.format == OutputFormat::text) {
+    RenderOptions render;
+    render.color = options.color;
+    merger.stream_text(
+        [&](std::string_view text) {
+          if (progress_shown != nullptr) progress_shown->erase();
+          std::fwrite(text.data(), 1, text.size(), stdout);
+        },
+        render, options.fail_level);
+  }
   merger.add_loose(std::move(inputs.diagnostics), nullptr);
   merger.add_loose(configs.diagnostics(), &configs.sources());
   std::string docs_url(kDefaultDocsUrl);
@@ -200,6 +214,7 @@ int run_lint(const std::vector<std::string>& argv) {
   } else {
     std::size_t not_linted = 0;
     Progress progress("linting", files.size());
+    progress_shown = &progress;
     // Each worker keeps a Workspace per library root (cli/runner.hpp's
     // ReusedWorkspace): imports are parsed once per worker, inputs released
     // once linted.
@@ -232,6 +247,7 @@ int run_lint(const std::vector<std::string>& argv) {
           merger.add(r.input);
           progress.tick();
         });
+    progress_shown = nullptr;  // `progress` ends with this block
     if (merger.io_error()) run.io_error = true;
     if (ignored > 0) run.summary_detail += fmt::format(" ({} ignored by terms.json)", ignored);
     if (not_linted > 0) {
@@ -239,6 +255,12 @@ int run_lint(const std::vector<std::string>& argv) {
     }
   }
   run.files = merger.files();
+  if (options.format == OutputFormat::text) {
+    merger.flush_text();
+    if (merger.streamed_any()) std::fwrite("\n", 1, 1, stdout);
+    run.streamed = merger.streamed_counts();
+    run.other_findings = run.other_findings || merger.streamed_finding();
+  }
   run.diagnostics = std::move(merger.diagnostics());
   run.sources = &merger.sources();
   return print_output(run, options);

@@ -48,7 +48,12 @@ OutputOptions output_options(const ParsedArgs& args) {
 }
 
 std::string summary_line(const RunOutput& run) {
-  const DiagnosticCounts counts = count_diagnostics(run.diagnostics);
+  DiagnosticCounts counts = count_diagnostics(run.diagnostics);
+  if (run.streamed) {
+    counts.errors += run.streamed->errors;
+    counts.warnings += run.streamed->warnings;
+    counts.infos += run.streamed->infos;
+  }
   std::string line = fmt::format("{} {} file{}{}: {}", run.verb, run.files.size(), run.files.size() == 1 ? "" : "s",
                                  run.summary_detail, counts_phrase(counts));
   if (counts.infos > 0) line += fmt::format(", {} info{}", counts.infos, counts.infos == 1 ? "" : "s");

@@ -16,6 +16,7 @@
 //   if (is_ci_format(options.format)) return print_output(run, options);
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,7 @@
 
 #include "cli/args.hpp"
 #include "dsl/diagnostics.hpp"
+#include "dsl/render.hpp"
 #include "dsl/render_ci.hpp"
 #include "dsl/source.hpp"
 
@@ -69,6 +71,10 @@ struct RunOutput {
   std::function<void(nlohmann::ordered_json&)> extend_json;
   bool io_error = false;        // exit status 2
   bool other_findings = false;  // exit status 1 whatever the diagnostics
+  // Text output printed as the run went (cli/runner.hpp's RunMerger::stream_text):
+  // the diagnostics are gone, and these counts stand in for them in the summary
+  // line; a diagnostic at the fail level is then one of other_findings.
+  std::optional<DiagnosticCounts> streamed;
 };
 
 // The summary line, without a newline: "linted 3 files: 0 errors, 1 warning".

@@ -6,6 +6,8 @@
 
 #include "cli/command.hpp"
 #include "cli/load_options.hpp"
+#include "dsl/render.hpp"
+#include "dsl/render_ci.hpp"
 
 namespace terms::cli {
 
@@ -126,6 +128,31 @@ void RunMerger::add(InputResult& result) {
   add_input(result.path, result.read, result.io_error);
   add_owned(result.front_end, *result.sources, result.loaded);
   add_extra(result.extra, *result.sources);
+  if (write_) flush_text();
+}
+
+void RunMerger::stream_text(std::function<void(std::string_view)> write, const RenderOptions& options,
+                            Severity fail_level) {
+  write_ = std::move(write);
+  render_ = options;
+  fail_level_ = fail_level;
+}
+
+void RunMerger::flush_text() {
+  if (!write_ || diagnostics_.empty()) return;
+  std::string text = render_text(diagnostics_, *sources_, render_);
+  if (streamed_any_) text.insert(0, "\n");
+  write_(text);
+  streamed_any_ = true;
+  const DiagnosticCounts c = count_diagnostics(diagnostics_);
+  streamed_counts_.errors += c.errors;
+  streamed_counts_.warnings += c.warnings;
+  streamed_counts_.infos += c.infos;
+  for (const Diagnostic& d : diagnostics_) streamed_finding_ = streamed_finding_ || at_or_above(d.severity, fail_level_);
+  diagnostics_.clear();
+  // The quoted files go too (the next add() copies what it needs afresh).
+  sources_ = std::make_unique<SourceManager>();
+  copier_ = FileCopier(*sources_);
 }
 
 // ---- spooled text -------------------------------------------------------------------
@@ -180,11 +207,13 @@ Progress::Progress(std::string verb, std::size_t total)
   start_ = last_ = std::chrono::steady_clock::now();
 }
 
-Progress::~Progress() {
-  if (shown_) {
-    fmt::print(stderr, "\r\x1b[2K");
-    std::fflush(stderr);
-  }
+Progress::~Progress() { erase(); }
+
+void Progress::erase() {
+  if (!shown_) return;
+  fmt::print(stderr, "\r\x1b[2K");
+  std::fflush(stderr);
+  shown_ = false;
 }
 
 void Progress::tick() {

@@ -50,6 +50,7 @@
 #include "cli/args.hpp"
 #include "cli/inputs.hpp"
 #include "dsl/diagnostics.hpp"
+#include "dsl/render.hpp"
 #include "dsl/resolve.hpp"
 #include "dsl/source.hpp"
 
@@ -214,43 +215,6 @@ void take_front_end(ReusedWorkspace& w, std::optional<UnitId> root, InputResult&
 // Returns whether it was released.
 bool release_input(ReusedWorkspace& w, UnitId root);
 
-// Collects the results of a run, in input order, into one SourceManager.
-class RunMerger {
- public:
-  // Adds diagnostics that belong to no input (inputs that could not be
-  // expanded, the configuration), with spans in `sources` (may be null when
-  // no diagnostic has a span).
-  void add_loose(std::vector<Diagnostic> diagnostics, const SourceManager* sources);
-  // Adds one input's result: the front end's diagnostics of files no earlier
-  // input reported, then its own `extra` diagnostics.
-  void add(InputResult& result);
-  // The same in parts, for results kept in their own SourceManager `from`:
-  // the input (`read`: it could be read), the front end's diagnostics of files
-  // no earlier input reported, after which `loaded` (the canonical paths of
-  // every file the input loaded) count as reported; then diagnostics that
-  // are never deduplicated.
-  void add_input(const std::string& path, bool read, bool io_error);
-  void add_owned(std::vector<OwnedDiagnostic>& diagnostics, const SourceManager& from,
-                 const std::vector<std::string>& loaded);
-  void add_extra(std::vector<Diagnostic>& diagnostics, const SourceManager& from);
-  // A diagnostic moved into sources(), for the caller to keep: `from` as in
-  // the add_owned() just before.
-  Diagnostic rehome(Diagnostic d, const SourceManager& from) { return copier_.rehome(std::move(d), from); }
-
-  SourceManager& sources() { return *sources_; }
-  std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
-  std::vector<std::string>& files() { return files_; }  // the inputs that were read
-  bool io_error() const { return io_error_; }
-
- private:
-  std::unique_ptr<SourceManager> sources_ = std::make_unique<SourceManager>();
-  FileCopier copier_{*sources_};
-  std::vector<Diagnostic> diagnostics_;
-  std::vector<std::string> files_;
-  std::unordered_map<std::string, bool> reported_;      // canonical paths already reported
-  bool io_error_ = false;
-};
-
 // Text gathered during a run to be printed at its end (the verdicts, which
 // come after every diagnostic), kept in memory up to `memory_limit` bytes and
 // in an anonymous temporary file beyond that, so that a large run's output
@@ -276,6 +240,62 @@ class TextSpool {
   bool file_failed_ = false;
 };
 
+// Collects the results of a run, in input order, into one SourceManager.
+class RunMerger {
+ public:
+  // Adds diagnostics that belong to no input (inputs that could not be
+  // expanded, the configuration), with spans in `sources` (may be null when
+  // no diagnostic has a span).
+  void add_loose(std::vector<Diagnostic> diagnostics, const SourceManager* sources);
+  // Adds one input's result: the front end's diagnostics of files no earlier
+  // input reported, then its own `extra` diagnostics.
+  void add(InputResult& result);
+  // The same in parts, for results kept in their own SourceManager `from`:
+  // the input (`read`: it could be read), the front end's diagnostics of files
+  // no earlier input reported, after which `loaded` (the canonical paths of
+  // every file the input loaded) count as reported; then diagnostics that
+  // are never deduplicated.
+  void add_input(const std::string& path, bool read, bool io_error);
+  void add_owned(std::vector<OwnedDiagnostic>& diagnostics, const SourceManager& from,
+                 const std::vector<std::string>& loaded);
+  void add_extra(std::vector<Diagnostic>& diagnostics, const SourceManager& from);
+  // A diagnostic moved into sources(), for the caller to keep: `from` as in
+  // the add_owned() just before.
+  Diagnostic rehome(Diagnostic d, const SourceManager& from) { return copier_.rehome(std::move(d), from); }
+
+  // Text output as the run goes: from now on, every add() renders the
+  // diagnostics gathered so far, passes the text to `write` (separated as
+  // render_text separates them) and lets them go, with the files they quote,
+  // so that a run's memory does not grow with its findings and the output
+  // comes as the run goes. streamed_counts(), streamed_finding() and
+  // streamed_any() keep what the summary line and the exit status need.
+  void stream_text(std::function<void(std::string_view)> write, const RenderOptions& options, Severity fail_level);
+  // Renders what is pending now (stream_text mode; also called by add()).
+  void flush_text();
+  const DiagnosticCounts& streamed_counts() const { return streamed_counts_; }
+  bool streamed_finding() const { return streamed_finding_; }
+  bool streamed_any() const { return streamed_any_; }
+
+  SourceManager& sources() { return *sources_; }
+  std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+  std::vector<std::string>& files() { return files_; }  // the inputs that were read
+  bool io_error() const { return io_error_; }
+
+ private:
+  std::unique_ptr<SourceManager> sources_ = std::make_unique<SourceManager>();
+  FileCopier copier_{*sources_};
+  std::vector<Diagnostic> diagnostics_;
+  std::vector<std::string> files_;
+  std::unordered_map<std::string, bool> reported_;      // canonical paths already reported
+  bool io_error_ = false;
+  std::function<void(std::string_view)> write_;  // stream_text
+  RenderOptions render_;
+  bool streamed_any_ = false;
+  Severity fail_level_ = Severity::error;
+  DiagnosticCounts streamed_counts_;
+  bool streamed_finding_ = false;
+};
+
 // "[12/340] linting" on standard error while a long run goes on, when standard
 // error is a terminal; erased at the end. Silent otherwise.
 class Progress {
@@ -285,6 +305,9 @@ class Progress {
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
   void tick();
+  // Erases the progress line, if shown, before other output goes to the
+  // terminal; the next tick() shows it again.
+  void erase();
 
  private:
   std::string verb_;

@@ -143,6 +143,32 @@ TEST_F(CheckRun, AProfileDeclaredInTheInputsIsFound) {
   }
 }
 
+// `terms lint` prints its text as it goes, input by input: the summary line
+// still counts every finding printed, and --jobs changes nothing.
+TEST_F(CheckRun, LintTextComesInInputOrderAndTheSummaryCountsIt) {
+  write_library();
+  const ProcessResult one = terms({"lint", "--jobs", "1", "--fail-level", "warning", "deals"});
+  const ProcessResult two = terms({"lint", "--jobs", "2", "--fail-level", "warning", "deals"});
+  EXPECT_EQ(two.out, one.out);
+  EXPECT_EQ(two.exit_status, one.exit_status);
+  auto count = [&](const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = one.out.find(what); at != std::string::npos; at = one.out.find(what, at + 1)) ++n;
+    return n;
+  };
+  const std::size_t warnings = count("\nwarning[") + (one.out.rfind("warning[", 0) == 0 ? 1 : 0);
+  ASSERT_GT(warnings, 0u) << one.out;
+  EXPECT_EQ(one.exit_status, 1);
+  EXPECT_NE(one.out.find(fmt::format("linted 40 files: 0 errors, {} warning", warnings)), std::string::npos)
+      << one.out.substr(one.out.size() > 300 ? one.out.size() - 300 : 0);
+  // In input order: d00's findings before d39's.
+  const std::size_t first = one.out.find("deals/d00.terms");
+  const std::size_t last = one.out.find("deals/d39.terms");
+  ASSERT_NE(first, std::string::npos) << one.out;
+  ASSERT_NE(last, std::string::npos) << one.out;
+  EXPECT_LT(first, last);
+}
+
 TEST_F(CheckRun, JobsMustBeANumber) {
   const ProcessResult r = terms({"check", "--jobs", "many", "."});
   EXPECT_EQ(r.exit_status, 2);

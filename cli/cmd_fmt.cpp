@@ -21,6 +21,7 @@
 #include "cli/command.hpp"
 #include "cli/inputs.hpp"
 #include "cli/load_options.hpp"
+#include "cli/runner.hpp"
 #include "dsl/fmt/diff.hpp"
 #include "dsl/fmt/format.hpp"
 #include "dsl/render.hpp"
@@ -37,6 +38,7 @@ ArgParser make_parser() {
   p.flag("diff", "print a unified diff of what formatting changes, instead of the formatted text");
   add_color_option(p);
   p.option("max-file-size", "BYTES", "refuse files larger than this (suffixes k, M, G)", {}, "64M");
+  add_jobs_option(p);  // --jobs N (cli/runner.hpp)
   p.description(
       "Lays term files out in the one canonical layout (docs/formatting.md):\n"
       "two-space indentation, one clause per line, modifiers in a fixed order, long\n"
@@ -60,34 +62,37 @@ void print_usage_error(const ArgParser& parser, std::string message, std::option
   fmt::print(stderr, "{}", parser.format_error(UsageError{std::move(message), std::move(help)}));
 }
 
-void write_out(std::string_view text) {
-  std::fwrite(text.data(), 1, text.size(), stdout);
-}
+// What formatting one file gave: its standard output and standard error
+// text (printed in input order by the calling thread), and its outcome.
+struct FmtOutcome {
+  std::string out;
+  std::string err;
+  bool finding = false;
+  bool io_error = false;
+};
 
-// One run of the command: the options, the sources (for rendering
-// diagnostics) and the worst outcome so far.
+// The options of one run. `run` formats one file, on any thread: it holds no
+// state between files (each file's text is let go once it is done).
 struct FmtRun {
   bool write = false;
   bool check = false;
   bool diff = false;
   bool color = false;
   std::uint64_t max_bytes = kDefaultMaxFileBytes;
-  SourceManager sources;
-  bool finding = false;
-  bool io_error = false;
 
-  void report(const std::vector<Diagnostic>& diags) {
-    if (diags.empty()) return;
+  std::string render(const std::vector<Diagnostic>& diags, const SourceManager& sources) const {
+    if (diags.empty()) return {};
     RenderOptions options;
     options.color = color;
-    fmt::print(stderr, "{}", render_text(diags, sources, options));
+    return render_text(diags, sources, options);
   }
 
-  std::optional<std::string> read(const InputFile& input) {
+  std::optional<std::string> read(const InputFile& input, FmtOutcome& o) const {
+    const SourceManager none;
     if (input.from_stdin) {
       Diagnostic problem;
       std::optional<std::string> text = read_stdin(max_bytes, problem);
-      if (!text) report({problem});
+      if (!text) o.err += render({problem}, none);
       return text;
     }
     DiskFileSystem disk(max_bytes);
@@ -97,61 +102,61 @@ struct FmtRun {
       Diagnostic d = make_diagnostic(DiagId::io_unreadable, Span{},
                                      fmt::format("cannot read `{}`: {}", input.path, why));
       d.path = input.path;
-      report({d});
+      o.err += render({d}, none);
     }
     return text;
   }
 
-  void run(const InputFile& input) {
-    std::optional<std::string> original = read(input);
+  FmtOutcome run(const InputFile& input) const {
+    FmtOutcome o;
+    std::optional<std::string> original = read(input, o);
     if (!original) {
-      io_error = true;
-      return;
+      o.io_error = true;
+      return o;
     }
-    const SourceFile& source = sources.add(input.path, *original);
+    SourceManager sources;  // this file only
+    const SourceFile& source = sources.add(input.path, std::move(*original));
     DiagnosticBag diags;
     const std::optional<std::string> formatted = format_source(source, diags);
     if (!formatted) {
-      report(diags.all());
-      if (!diags.all().empty()) fmt::print(stderr, "\n");
-      fmt::print(stderr, "{}: not formatted: the file has syntax errors; it was left unchanged\n",
-                 input.path);
-      finding = true;
-      return;
+      o.err += render(diags.all(), sources);
+      if (!diags.all().empty()) o.err += "\n";
+      o.err += fmt::format("{}: not formatted: the file has syntax errors; it was left unchanged\n", input.path);
+      o.finding = true;
+      return o;
     }
     const bool changed = *formatted != source.text();
-    if (diff && changed) {
-      write_out(unified_diff(source.text(), *formatted, "a/" + input.path, "b/" + input.path));
-    }
+    if (diff && changed) o.out += unified_diff(source.text(), *formatted, "a/" + input.path, "b/" + input.path);
     if (check) {
       if (changed) {
-        if (!diff) fmt::print("{}\n", input.path);
-        finding = true;
+        if (!diff) o.out += fmt::format("{}\n", input.path);
+        o.finding = true;
       }
-      return;
+      return o;
     }
     if (write) {
-      if (!changed) return;
+      if (!changed) return o;
       AtomicWriteOptions options;
       options.expected_contents = source.text();
       const WriteResult result = atomic_write(input.path, *formatted, options);
       if (!result) {
         // Nothing was replaced: say so, and what to do about the cause.
-        fmt::print(stderr, "error: {}\n", result.error);
+        o.err += fmt::format("error: {}\n", result.error);
         if (result.failure == WriteFailure::changed) {
-          fmt::print(stderr, "  = note: `{}` was not replaced: the version saved meanwhile is kept\n", input.path);
+          o.err += fmt::format("  = note: `{}` was not replaced: the version saved meanwhile is kept\n", input.path);
         } else {
-          fmt::print(stderr, "  = note: `{}` was left as it was\n", input.path);
+          o.err += fmt::format("  = note: `{}` was left as it was\n", input.path);
         }
         const std::string hint = write_failure_hint(result.failure);
-        if (!hint.empty()) fmt::print(stderr, "  = help: {}\n", hint);
-        io_error = true;
-        return;
+        if (!hint.empty()) o.err += fmt::format("  = help: {}\n", hint);
+        o.io_error = true;
+        return o;
       }
-      if (!diff) fmt::print("{}\n", input.path);
-      return;
+      if (!diff) o.out += fmt::format("{}\n", input.path);
+      return o;
     }
-    if (!diff) write_out(*formatted);
+    if (!diff) o.out += *formatted;
+    return o;
   }
 };
 
@@ -179,12 +184,19 @@ int run_fmt(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
   run.max_bytes = *max_bytes;
+  const std::optional<unsigned> jobs = jobs_or_report(parser, *args, status);
+  if (!jobs) return status;
 
   InputSet inputs = expand_inputs(args->positionals());
   // A link out of the library is neither read nor written through.
   refuse_inputs_leaving_root(inputs, choose_library_root(args->positionals()));
-  run.report(inputs.diagnostics);
-  run.io_error = inputs.io_error;
+  {
+    const SourceManager none;
+    const std::string text = run.render(inputs.diagnostics, none);
+    std::fwrite(text.data(), 1, text.size(), stderr);
+  }
+  bool io_error = inputs.io_error;
+  bool finding = false;
 
   const bool print_mode = !run.write && !run.check && !run.diff;
   if (print_mode && inputs.files.size() > 1) {
@@ -208,10 +220,22 @@ int run_fmt(const std::vector<std::string>& argv) {
     std::signal(SIGXFSZ, SIG_IGN);
   }
 
-  for (const InputFile& input : inputs.files) run.run(input);
+  // Files are formatted on `--jobs` workers; what each prints comes out in
+  // the order of the inputs (cli/runner.hpp).
+  run_ordered<FmtOutcome>(
+      inputs.files.size(), *jobs, [&](std::size_t i) { return run.run(inputs.files[i]); },
+      [&](std::size_t, FmtOutcome& o) {
+        if (!o.err.empty()) {
+          std::fflush(stdout);
+          std::fwrite(o.err.data(), 1, o.err.size(), stderr);
+        }
+        std::fwrite(o.out.data(), 1, o.out.size(), stdout);
+        finding = finding || o.finding;
+        io_error = io_error || o.io_error;
+      });
   std::fflush(stdout);
-  if (run.io_error) return kExitUsage;
-  return run.finding ? kExitFinding : kExitOk;
+  if (io_error) return kExitUsage;
+  return finding ? kExitFinding : kExitOk;
 }
 
 const CommandRegistration registration{"fmt", "format term files in the canonical layout", run_fmt};

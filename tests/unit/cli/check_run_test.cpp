@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "tests/support/files.hpp"
 #include "tests/support/run_process.hpp"
 
 namespace terms {
@@ -167,6 +168,28 @@ TEST_F(CheckRun, LintTextComesInInputOrderAndTheSummaryCountsIt) {
   ASSERT_NE(first, std::string::npos) << one.out;
   ASSERT_NE(last, std::string::npos) << one.out;
   EXPECT_LT(first, last);
+}
+
+// `terms fmt` on workers: the files it lists come in input order, and --write
+// formats every one of them.
+TEST_F(CheckRun, FmtOnWorkersListsInInputOrderAndWritesEveryFile) {
+  std::string expected;
+  for (int i = 0; i < 30; ++i) {
+    write(fmt::format("f/x{:02}.terms", i), fmt::format("party   p{}    \"P\";\n", i));
+    expected += fmt::format("f/x{:02}.terms\n", i);
+  }
+  write("f/y.terms", "party   broken\n");  // a syntax error: reported, left alone
+  const ProcessResult one = terms({"fmt", "--check", "--jobs", "1", "f"});
+  const ProcessResult three = terms({"fmt", "--check", "--jobs", "3", "f"});
+  EXPECT_EQ(one.exit_status, 1);
+  EXPECT_EQ(one.out, expected);
+  EXPECT_EQ(three.out, one.out);
+  EXPECT_EQ(three.err, one.err);
+  EXPECT_NE(one.err.find("f/y.terms: not formatted: the file has syntax errors"), std::string::npos) << one.err;
+  const ProcessResult written = terms({"fmt", "--write", "--jobs", "3", "f"});
+  EXPECT_EQ(written.out, expected);
+  EXPECT_EQ(terms({"fmt", "--check", "f/x00.terms", "f/x29.terms"}).exit_status, 0);
+  EXPECT_EQ(testing::read_file(fs::path(dir_) / "f/x17.terms"), "party p17 \"P\";\n");
 }
 
 TEST_F(CheckRun, JobsMustBeANumber) {

@@ -35,9 +35,9 @@ cmake --build "$build" --target terms gen_library measure >/dev/null
 terms=$PWD/$build/terms
 measure=$PWD/$build/bench/measure
 cores=$(nproc)
-# `terms fmt` takes --jobs only if the CLI has it (an unknown option exits 2).
+# `terms check` and `terms fmt` take --jobs since issue 7's second round; an
+# older binary (measured for comparison) runs them on one core only, so ask.
 if "$terms" fmt --help 2>&1 | grep -q -- '--jobs'; then fmt_jobs=1; else fmt_jobs=0; fi
-# `terms check` loads every input into one workspace and has no --jobs yet: one row, on one core.
 if "$terms" check --help 2>&1 | grep -q -- '--jobs'; then check_jobs=1; else check_jobs=0; fi
 data=bench/.data
 
@@ -118,7 +118,8 @@ if ((cedar)); then
       # Terms' one-core check figures on the largest library, per byte and per rule (clause).
       largest=${sizes##* }
       m="$data/lib-$largest/MANIFEST"
-      read -r w _ _ < <(best_of "$terms" check "$data/lib-$largest")
+      one_core=(); ((check_jobs)) && one_core=(--jobs 1)  # check's default is one worker per core
+      read -r w _ _ < <(best_of "$terms" check "${one_core[@]}" "$data/lib-$largest")
       node -e '
         const p = JSON.parse(process.argv[1]);
         const [w, bytes, clauses] = process.argv.slice(2).map(Number);

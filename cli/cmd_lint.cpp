@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -218,14 +219,25 @@ int run_lint(const std::vector<std::string>& argv) {
     // Each worker keeps a Workspace per library root (cli/runner.hpp's
     // ReusedWorkspace): imports are parsed once per worker, inputs released
     // once linted.
+    // Without --library-root, each input's root comes from its directory's
+    // nearest terms.json: found once per directory.
+    std::vector<std::string> roots(files.size(), load->library_root);
+    if (!root_given) {
+      std::unordered_map<std::string, std::string> root_of_dir;
+      for (std::size_t i = 0; i < files.size(); ++i) {
+        const std::string path = files[i].from_stdin ? "-" : files[i].path;
+        const std::string dir = path == "-" ? path : std::filesystem::path(path).parent_path().string();
+        auto it = root_of_dir.find(dir);
+        if (it == root_of_dir.end()) it = root_of_dir.emplace(dir, input_library_root(path, load->library_root)).first;
+        roots[i] = it->second;
+      }
+    }
     std::vector<std::unordered_map<std::string, std::unique_ptr<ReusedWorkspace>>> workers(jobs);
     run_ordered<LintedInput>(
         files.size(), jobs,
         [&](std::size_t i, unsigned self) {
           LoadOptions limits = *load;
-          if (!root_given) {
-            limits.library_root = input_library_root(files[i].from_stdin ? "-" : files[i].path, load->library_root);
-          }
+          limits.library_root = roots[i];
           std::unique_ptr<ReusedWorkspace>& w = workers[self][limits.library_root];
           if (!w) w = std::make_unique<ReusedWorkspace>(limits);
           LintedInput out;

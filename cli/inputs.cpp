@@ -128,6 +128,10 @@ class DirectorySearch {
         continue;
       }
       if (!has_terms_extension(name)) continue;
+      if (!sec && fs::is_regular_file(link)) {  // not a link: it is its own target (no second stat)
+        found_.push_back(shown(child));
+        continue;
+      }
       std::error_code tec;
       const fs::file_status target = it->status(tec);
       if (tec || !fs::exists(target)) {
@@ -268,12 +272,9 @@ FileKind DiskFileSystem::kind(const std::string& path) const {
 }
 
 std::optional<std::uintmax_t> DiskFileSystem::size(const std::string& path) const {
-  std::error_code ec;
-  const fs::file_status st = fs::status(path, ec);
-  if (ec || !fs::is_regular_file(st)) return std::nullopt;
-  const std::uintmax_t n = fs::file_size(path, ec);
-  if (ec) return std::nullopt;
-  return n;
+  struct stat st {};  // one call (std::filesystem would make two)
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return static_cast<std::uintmax_t>(st.st_size);
 }
 
 std::optional<std::string> DiskFileSystem::read(const std::string& path, std::string& error) const {

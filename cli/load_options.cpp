@@ -107,13 +107,19 @@ void refuse_inputs_leaving_root(InputSet& inputs, const std::string& library_roo
     return p.generic_string();
   };
   std::vector<InputFile> kept;
+  CanonicalDirCache dirs;  // a library's files share few directories: resolve each once
+  const fs::path current = fs::current_path(ec);
   for (InputFile& input : inputs.files) {
     if (input.from_stdin) {
       kept.push_back(std::move(input));
       continue;
     }
-    const fs::path written = fs::absolute(input.path, ec).lexically_normal();
-    const fs::path resolved = canonical_or_normal(input.path);
+    const fs::path given(input.path);
+    const fs::path absolute = given.is_absolute() || current.empty() ? fs::absolute(given, ec) : current / given;
+    const fs::path written = absolute.lexically_normal();
+    // As canonical_or_normal(input.path), with each directory resolved once.
+    std::string key = weakly_canonical_cached(dirs, absolute.string());
+    const fs::path resolved = key.empty() ? canonical_or_normal(input.path) : fs::path(std::move(key));
     if (!contains(root_written, written) || contains(root_resolved, resolved)) {
       kept.push_back(std::move(input));
       continue;

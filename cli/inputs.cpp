@@ -351,7 +351,15 @@ std::string weakly_canonical_cached(CanonicalDirCache& cache, const std::string&
     if (ec) return full();
     it = cache.emplace(dir_key, c.generic_string()).first;
   }
-  return (fs::path(it->second) / name).lexically_normal().generic_string();
+  // `name` is one component, neither `.` nor `..`: joining is enough.
+  const std::string& canonical_dir = it->second;
+  if (canonical_dir.empty()) return full();
+  std::string out;
+  out.reserve(canonical_dir.size() + 1 + name.native().size());
+  out += canonical_dir;
+  if (out.back() != '/') out += '/';
+  out += name.native();
+  return out;
 }
 
 std::string DiskFileSystem::canonical(const std::string& path) const {

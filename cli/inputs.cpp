@@ -89,8 +89,9 @@ class DirectorySearch {
  public:
   DirectorySearch(const std::string& root, InputSet& out) : root_(root), out_(out) {}
 
-  // Returns the files found, sorted by their shown path.
-  std::vector<std::string> run() {
+  // Returns the files found, sorted by their shown path, each with whether it
+  // is a regular file that is not a link.
+  std::vector<std::pair<std::string, bool>> run() {
     std::vector<std::string> stack{""};  // relative directories still to read
     while (!stack.empty()) {
       const std::string rel = std::move(stack.back());
@@ -129,7 +130,7 @@ class DirectorySearch {
       }
       if (!has_terms_extension(name)) continue;
       if (!sec && fs::is_regular_file(link)) {  // not a link: it is its own target (no second stat)
-        found_.push_back(shown(child));
+        found_.emplace_back(shown(child), true);
         continue;
       }
       std::error_code tec;
@@ -139,7 +140,7 @@ class DirectorySearch {
                                                      : reason_of(tec ? tec : std::make_error_code(std::errc::no_such_file_or_directory));
         fail(DiagId::io_unreadable, shown(child), fmt::format("cannot read `{}`: {}", shown(child), why));
       } else if (fs::is_regular_file(target)) {
-        found_.push_back(shown(child));
+        found_.emplace_back(shown(child), false);
       } else if (!fs::is_directory(target)) {  // links to directories are not followed
         fail(DiagId::io_not_regular, shown(child),
              fmt::format("`{}` is a {}, not a regular file", shown(child), kind_name(target.type())));
@@ -159,7 +160,7 @@ class DirectorySearch {
 
   std::string root_;
   InputSet& out_;
-  std::vector<std::string> found_;
+  std::vector<std::pair<std::string, bool>> found_;
 };
 
 }  // namespace
@@ -173,10 +174,10 @@ InputSet expand_inputs(const std::vector<std::string>& paths, const ExpandOption
   std::set<std::string> seen;  // canonical paths, so a file named twice is checked once
   CanonicalDirCache dirs;
   bool stdin_seen = false;
-  auto add = [&](const std::string& shown) {
-    std::string key = weakly_canonical_cached(dirs, shown);
-    if (key.empty()) key = fs::path(shown).lexically_normal().generic_string();
-    if (seen.insert(std::move(key)).second) out.files.push_back(InputFile{shown, false});
+  auto add = [&](const std::string& shown, bool not_link) {
+    std::string canonical = weakly_canonical_cached(dirs, shown, not_link);
+    std::string key = canonical.empty() ? fs::path(shown).lexically_normal().generic_string() : canonical;
+    if (seen.insert(std::move(key)).second) out.files.push_back(InputFile{shown, false, std::move(canonical)});
   };
   auto fail = [&](DiagId id, const std::string& path, std::string message, std::optional<std::string> help) {
     Diagnostic d = path_diagnostic(id, path, std::move(message));
@@ -187,7 +188,7 @@ InputSet expand_inputs(const std::vector<std::string>& paths, const ExpandOption
 
   for (const std::string& arg : paths) {
     if (arg == "-" && options.allow_stdin) {
-      if (!stdin_seen) out.files.push_back(InputFile{kStdinPath, true});
+      if (!stdin_seen) out.files.push_back(InputFile{kStdinPath, true, {}});
       stdin_seen = true;
       continue;
     }
@@ -210,7 +211,7 @@ InputSet expand_inputs(const std::vector<std::string>& paths, const ExpandOption
       continue;
     }
     if (fs::is_regular_file(st)) {
-      add(arg);
+      add(arg, false);
       continue;
     }
     if (fs::is_directory(st)) {
@@ -219,12 +220,12 @@ InputSet expand_inputs(const std::vector<std::string>& paths, const ExpandOption
              fmt::format("to check the `*.terms` files inside it, write `{}/`", arg));
         continue;
       }
-      std::vector<std::string> found = DirectorySearch(arg, out).run();
+      std::vector<std::pair<std::string, bool>> found = DirectorySearch(arg, out).run();
       if (found.empty()) {
         out.diagnostics.push_back(path_diagnostic(
             DiagId::io_no_inputs, arg, fmt::format("no `*.terms` files in `{}`", arg)));
       }
-      for (const std::string& f : found) add(f);
+      for (const auto& [f, not_link] : found) add(f, not_link);
       continue;
     }
     fail(DiagId::io_not_regular, arg,
@@ -323,7 +324,7 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path, std::st
   return text;
 }
 
-std::string weakly_canonical_cached(CanonicalDirCache& cache, const std::string& path) {
+std::string weakly_canonical_cached(CanonicalDirCache& cache, const std::string& path, bool not_link) {
   const auto full = [&]() -> std::string {
     std::error_code ec;
     fs::path p = fs::weakly_canonical(path, ec);
@@ -336,7 +337,9 @@ std::string weakly_canonical_cached(CanonicalDirCache& cache, const std::string&
   // does; "a/.." and "a/." need the whole path. Left to the library.
   if (dir.empty() || name.empty() || name == "." || name == "..") return full();
   struct stat st {};
-  if (::lstat(path.c_str(), &st) == 0) {
+  if (not_link) {
+    // Known from a directory listing: no lstat.
+  } else if (::lstat(path.c_str(), &st) == 0) {
     if (S_ISLNK(st.st_mode)) return full();
   } else if (errno != ENOENT && errno != ENOTDIR) {
     return full();

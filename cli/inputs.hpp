@@ -32,6 +32,9 @@ inline constexpr std::uint64_t kDefaultMaxFileBytes = 64u * 1024 * 1024;
 struct InputFile {
   std::string path;  // as shown to the user: as given, `dir/sub/x.terms`, or `<stdin>`
   bool from_stdin = false;
+  // weakly_canonical(path), as expand_inputs found it (empty: not known), so
+  // that later checks of the same path need not resolve it again.
+  std::string canonical;
 };
 
 struct InputSet {
@@ -56,8 +59,10 @@ std::optional<std::string> read_stdin(std::uint64_t max_bytes, Diagnostic& probl
 // link, `.` or `..` costs one lstat(2) instead of a readlink(2) per component.
 // A last component that is a link, and a path without a directory part, are
 // resolved in full. The cache assumes directories do not change while it lives.
+// `not_link`: the caller knows the last component is no link (a directory
+// listing said so), which saves the lstat.
 using CanonicalDirCache = std::unordered_map<std::string, std::string>;
-std::string weakly_canonical_cached(CanonicalDirCache& cache, const std::string& path);
+std::string weakly_canonical_cached(CanonicalDirCache& cache, const std::string& path, bool not_link = false);
 
 // The file system on disk, for the Workspace. Never blocks on a FIFO or a
 // device: read() opens non-blocking and refuses anything that is not a

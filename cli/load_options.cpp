@@ -117,8 +117,9 @@ void refuse_inputs_leaving_root(InputSet& inputs, const std::string& library_roo
     const fs::path given(input.path);
     const fs::path absolute = given.is_absolute() || current.empty() ? fs::absolute(given, ec) : current / given;
     const fs::path written = absolute.lexically_normal();
-    // As canonical_or_normal(input.path), with each directory resolved once.
-    std::string key = weakly_canonical_cached(dirs, absolute.string());
+    // As canonical_or_normal(input.path), with each directory resolved once
+    // (or as expand_inputs already resolved it).
+    std::string key = !input.canonical.empty() ? input.canonical : weakly_canonical_cached(dirs, absolute.string());
     const fs::path resolved = key.empty() ? canonical_or_normal(input.path) : fs::path(std::move(key));
     if (!contains(root_written, written) || contains(root_resolved, resolved)) {
       kept.push_back(std::move(input));

@@ -256,6 +256,24 @@ TEST_F(InputsTest, DiskFileSystemCanonicalIsWeaklyCanonicalWithADirectoryCache) 
   EXPECT_EQ(disk.canonical(path("d/lo/h.terms")), path("other/h.terms"));
 }
 
+// expand_inputs passes on the canonical path it found (the library-root check
+// uses it instead of resolving every input again): for a file in a directory
+// listing, through a linked directory too, it is what weakly_canonical says.
+TEST_F(InputsTest, ExpandedInputsCarryTheirCanonicalPath) {
+  write("lib/a.terms");
+  write("lib/sub/b.terms");
+  write("other/c.terms");
+  fs::create_symlink(path("other/c.terms"), path("lib/lc.terms"));  // a link: resolved in full
+  fs::create_directory_symlink(path("lib"), path("ll"));
+  const InputSet found = expand_inputs({path("lib"), path("ll/sub/b.terms")});
+  ASSERT_EQ(found.files.size(), 3u) << "the second path names lib/sub/b.terms again";
+  for (const InputFile& f : found.files) {
+    std::error_code ec;
+    EXPECT_EQ(f.canonical, fs::weakly_canonical(f.path, ec).generic_string()) << f.path;
+  }
+  EXPECT_EQ(found.files[1].canonical, path("other/c.terms"));
+}
+
 TEST_F(InputsTest, DiskFileSystemCanonicalResolvesADirectoryOnce) {
   DiskFileSystem disk;
   for (int i = 0; i < 50; ++i) {

@@ -122,6 +122,20 @@ class DirectorySearch {
       const std::string name = it->path().filename().string();
       if (name.starts_with('.')) continue;
       const std::string child = rel.empty() ? name : rel + "/" + name;
+      // The listing's own file type, when the file system gives one (d_type),
+      // answers for entries that are not links without a system call.
+      std::error_code fast;
+      if (!it->is_symlink(fast) && !fast) {
+        if (it->is_directory(fast) && !fast) {
+          subdirectories.push_back(child);
+          continue;
+        }
+        if (!has_terms_extension(name)) continue;
+        if (it->is_regular_file(fast) && !fast) {
+          found_.emplace_back(shown(child), true);
+          continue;
+        }
+      }
       std::error_code sec;
       const fs::file_status link = it->symlink_status(sec);
       if (!sec && fs::is_directory(link)) {

@@ -15,6 +15,7 @@
 
 #include "tests/support/files.hpp"
 #include "tests/support/run_process.hpp"
+#include "tests/support/terms_binary.hpp"
 
 namespace terms {
 namespace {
@@ -24,29 +25,14 @@ using testing::ProcessOptions;
 using testing::ProcessResult;
 using testing::run_process;
 
-class CheckRun : public ::testing::Test {
+class CheckRun : public testing::TermsBinaryTest {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "terms-check-run-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((fs::path(dir_) / rel).parent_path());
-    std::ofstream(fs::path(dir_) / rel, std::ios::binary) << text;
-  }
+  // Runs in the temporary directory, or in `cwd`; a library run may take a while.
   ProcessResult terms(const std::vector<std::string>& args, const std::string& cwd = "") const {
     ProcessOptions options;
-    options.cwd = cwd.empty() ? dir_ : cwd;
+    options.cwd = cwd;
     options.timeout_ms = 60000;
-    ProcessResult r = run_process(TERMS_BINARY, args, options);
-    EXPECT_TRUE(r.spawn_error.empty()) << r.spawn_error;
-    EXPECT_FALSE(r.timed_out) << "terms hung";
-    return r;
+    return TermsBinaryTest::terms(args, options);
   }
   // A library: lib/common.terms declares what 40 agreement files use; every
   // fourth agreement is unacceptable (an unverified dismantlement).
@@ -76,8 +62,6 @@ class CheckRun : public ::testing::Test {
                         i, i, i % 4 == 0 ? "partially" : "verified by iaea"));
     }
   }
-
-  std::string dir_;
 };
 
 TEST_F(CheckRun, TheOutputDoesNotDependOnJobs) {

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/run_process.hpp"
+#include "tests/support/terms_binary.hpp"
 
 namespace terms {
 namespace {
@@ -34,33 +35,8 @@ constexpr const char* kUndefinedName =
     "  dismantle yongbyn verified;\n"
     "}\n";
 
-class TermsBinary : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "terms-cli-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((fs::path(dir_) / rel).parent_path());
-    std::ofstream(fs::path(dir_) / rel, std::ios::binary) << text;
-  }
-  // Runs `terms ARGS...` in the temporary directory.
-  ProcessResult terms(const std::vector<std::string>& args, ProcessOptions options = {}) const {
-    options.cwd = dir_;
-    options.timeout_ms = 20000;
-    ProcessResult r = run_process(TERMS_BINARY, args, options);
-    EXPECT_TRUE(r.spawn_error.empty()) << r.spawn_error;
-    EXPECT_FALSE(r.timed_out) << "terms hung";
-    return r;
-  }
-
-  std::string dir_;
-};
+// The real binary, in a temporary directory (tests/support/terms_binary.hpp).
+class TermsBinary : public testing::TermsBinaryTest {};
 
 TEST_F(TermsBinary, Version) {
   const ProcessResult r = terms({"--version"});

@@ -323,6 +323,12 @@ int run_check(const std::vector<std::string>& argv) {
   if (!jobs) return status;
   const std::string spec = profile_spec(*args, args->positionals());
 
+  // Standard input can be read once only, and the file-by-file run may have
+  // to start again in one Workspace (a profile declared in the inputs): a run
+  // that reads it is one Workspace from the start.
+  for (const std::string& path : args->positionals()) {
+    if (path == "-") return run_check_whole(*args, *load, spec);
+  }
   // The profile, tried first on its own: a built-in profile or a file. When
   // that fails (or names nothing) the inputs may declare it, and the whole
   // run decides (and reports) what it is.

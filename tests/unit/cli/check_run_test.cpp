@@ -176,6 +176,29 @@ TEST_F(CheckRun, FmtOnWorkersListsInInputOrderAndWritesEveryFile) {
   EXPECT_EQ(testing::read_file(fs::path(dir_) / "f/x17.terms"), "party p17 \"P\";\n");
 }
 
+// Standard input is read once, even when the profile turns out to be one the
+// input declares (here it shadows the built-in one of the same name).
+TEST_F(CheckRun, StandardInputThatDeclaresTheProfileIsReadOnce) {
+  write_library();
+  ProcessOptions options;
+  options.stdin_text =
+      "import \"lib/common.terms\";\n"
+      "profile stepwise-2020 \"Local rules\" {\n"
+      "  require anything \"Always\": true;\n"
+      "}\n"
+      "agreement piped \"Piped\" {\n"
+      "  step one \"One\" {\n"
+      "    dismantle yongbyon partially;\n"
+      "  }\n"
+      "}\n";
+  const ProcessResult r = TermsBinaryTest::terms({"check", "-"}, options);
+  EXPECT_EQ(r.exit_status, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("verdict: `piped` is acceptable under `stepwise-2020` (1 of 1 conditions hold)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("checked 1 file: 0 errors"), std::string::npos) << r.out;
+}
+
 TEST_F(CheckRun, JobsMustBeANumber) {
   const ProcessResult r = terms({"check", "--jobs", "many", "."});
   EXPECT_EQ(r.exit_status, 2);

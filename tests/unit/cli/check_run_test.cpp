@@ -1,12 +1,9 @@
-// `terms check` over many files: the output does not depend on `--jobs`, a
-// library file's errors are reported once (under the first input that
-// imports it), and a profile declared in the inputs is still found. Runs the
-// real binary.
-
-#include <unistd.h>
+// Library runs of the real binary: `terms check`'s output does not depend on
+// `--jobs`, a library file's errors are reported once (under the first input
+// that imports it), a profile declared in the inputs (or on standard input)
+// is still found; `terms lint` and `terms fmt` on workers keep input order.
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -23,7 +20,6 @@ namespace {
 namespace fs = std::filesystem;
 using testing::ProcessOptions;
 using testing::ProcessResult;
-using testing::run_process;
 
 class CheckRun : public testing::TermsBinaryTest {
  protected:

@@ -20,7 +20,6 @@ namespace {
 namespace fs = std::filesystem;
 using testing::ProcessOptions;
 using testing::ProcessResult;
-using testing::run_process;
 
 constexpr const char* kClean =
     "party dprk \"Democratic People's Republic of Korea\";\n"

@@ -52,6 +52,7 @@ ArgParser make_parser() {
   return p;
 }
 
+// The whole-run path's output (run_check_whole): every input in one Workspace.
 int report(const LoadedInputs& run, const std::string& format, bool color, const Verdicts& verdicts, Severity fail_level) {
   const std::vector<Diagnostic>& diags = run.diagnostics.all();
   const DiagnosticCounts counts = count_diagnostics(diags);
@@ -77,7 +78,7 @@ int report(const LoadedInputs& run, const std::string& format, bool color, const
     return print_output(out, OutputOptions{*ci, fail_level, false});
   }
 
-  // Verdicts (engine, issue 3): computed by compute_verdicts() in run_check;
+  // Verdicts (engine, issue 3): computed by compute_verdicts() in run_check_whole;
   // printed after the diagnostics and before the summary line, or added to
   // the JSON report as "verdicts" (cli/verdicts.hpp).
 

@@ -12,8 +12,8 @@
 #include "dsl/resolve.hpp"
 #include "engine/deal.hpp"
 #include "engine/evaluate.hpp"
-#include "engine/run.hpp"
-#include "tests/support/memory_fs.hpp"
+#include "driver/run.hpp"
+#include "memfs/memory_fs.hpp"
 
 namespace {
 
@@ -52,7 +52,7 @@ void BM_EvaluateStepwise(benchmark::State& state) {
   terms::DiagnosticBag diagnostics;
   terms::Workspace workspace(sources, fs, diagnostics);
   const auto unit = workspace.load_file("big.terms");
-  auto profile = terms::engine::load_builtin_profile("stepwise-2020", sources, diagnostics);
+  auto profile = terms::driver::load_builtin_profile("stepwise-2020", sources, diagnostics);
   if (!unit || !profile || diagnostics.has_errors()) {
     state.SkipWithError("the generated agreement or the profile has errors");
     return;

@@ -29,8 +29,8 @@
 #include "dsl/resolve.hpp"
 #include "dsl/source.hpp"
 #include "engine/builtin_profiles.hpp"
-#include "engine/run.hpp"
-#include "tests/support/memory_fs.hpp"
+#include "driver/run.hpp"
+#include "memfs/memory_fs.hpp"
 
 namespace {
 
@@ -244,15 +244,15 @@ void evaluate_benchmark(benchmark::State& state, const terms::engine::EvaluateOp
   Loaded loaded(lib);
   CountingSink profile_sink;
   const std::optional<terms::engine::CompiledProfile> profile =
-      terms::engine::load_builtin_profile(terms::engine::kDefaultProfile, loaded.sources, profile_sink);
+      terms::driver::load_builtin_profile(terms::engine::kDefaultProfile, loaded.sources, profile_sink);
   if (!loaded.root || loaded.sink.errors != 0 || !profile || profile_sink.errors != 0) {
     state.SkipWithError("the generated agreement or the default profile has errors");
     return;
   }
   const std::vector<terms::UnitId> roots{*loaded.root};
   for (auto _ : state) {
-    std::vector<terms::engine::AgreementRun> runs =
-        terms::engine::evaluate_roots(loaded.workspace, roots, *profile, options);
+    std::vector<terms::driver::AgreementRun> runs =
+        terms::driver::evaluate_roots(loaded.workspace, roots, *profile, options);
     benchmark::DoNotOptimize(runs);
     if (runs.size() != 1 || !runs.front().result) {
       state.SkipWithError("the agreement was not evaluated");

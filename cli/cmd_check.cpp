@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,10 +18,10 @@
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
-#include "cli/inputs.hpp"
+#include "driver/inputs.hpp"
 #include "cli/load_options.hpp"
 #include "cli/output.hpp"
-#include "cli/runner.hpp"
+#include "driver/runner.hpp"
 #include "cli/verdicts.hpp"
 #include "engine/builtin_profiles.hpp"
 #include "engine/report.hpp"
@@ -39,7 +40,8 @@ ArgParser make_parser() {
   add_color_option(p);
   add_profile_option(p);  // engine: verdicts (cli/verdicts.hpp)
   add_load_options(p);  // --max-file-size, --library-root and the limits (cli/load_options.hpp)
-  add_jobs_option(p);   // --jobs N (cli/runner.hpp)
+  add_jobs_option(p);   // --jobs N (cli/load_options.hpp)
+  p.flag("all", "list every item behind each verdict (the short form shows the first few of each condition)");
   p.description(
       "Reads every file (and the files it imports), reports syntax errors, undefined or\n"
       "duplicate names, and clauses that do not make sense, then prints a summary line.");
@@ -93,7 +95,7 @@ int report(const LoadedInputs& run, const std::string& format, bool color, const
     if (!out.empty()) out += '\n';
     if (const std::string v = verdicts_text(verdicts, run.sources, color); !v.empty()) out += v + '\n';
     out += fmt::format("checked {} file{}: {}\n", run.files.size(), run.files.size() == 1 ? "" : "s",
-                       counts_phrase(counts));
+                       summary_counts(counts));
     fmt::print("{}", out);
   }
   if (run.io_error) return kExitUsage;
@@ -117,14 +119,15 @@ int report(const LoadedInputs& run, const std::string& format, bool color, const
 
 // One worker: its Workspace, and the profile compiled into its sources.
 struct CheckWorker {
-  CheckWorker(const LoadOptions& options, const std::string& spec) : w(options) {
+  CheckWorker(const LoadOptions& options, const std::string& spec, std::string default_profile_, bool all_)
+      : w(options), default_profile(std::move(default_profile_)), all(all_) {
     bool usage_error = false;
-    profile = engine::select_profile(spec, w.workspace, w.sources, w.bag, usage_error, &attempted);
+    profile = driver::select_profile(spec, w.workspace, w.sources, w.bag, usage_error, &attempted);
     // Diagnostics of the profile itself were reported by the probe (run_check).
     w.bag.clear();
   }
   ReusedWorkspace w;
-  std::optional<engine::SelectedProfile> profile;
+  std::optional<driver::SelectedProfile> profile;
   const ast::Profile* attempted = nullptr;
   std::unordered_set<UnitId> seen;  // loaded units whose profiles have been compiled
 };
@@ -181,11 +184,16 @@ CheckedInput check_input(CheckWorker& worker, const InputFile& input, const std:
     // Text and the CI formats show failing conditions only (JSON shows all).
     engine::EvaluateOptions evaluate;
     evaluate.explain_holding = format && *format == OutputFormat::json;
-    const std::vector<engine::AgreementRun> runs = engine::evaluate_roots(ws, {*root}, worker.profile->profile, evaluate);
+    if (worker.all) evaluate.max_evidence = std::numeric_limits<std::size_t>::max();
+    const std::vector<driver::AgreementRun> runs = driver::evaluate_roots(ws, {*root}, worker.profile->profile, evaluate);
     engine::ReportOptions report;
     report.color = color;
-    for (const engine::AgreementRun& a : runs) {
-      if (a.result && a.result->verdict == engine::Verdict::unacceptable && !expects_unacceptable(*a.agreement)) {
+    const engine::CompiledProfile& profile = worker.profile->profile;
+    DiagnosticBag expectations;  // E0502 and the like: counted like every diagnostic
+    for (const driver::AgreementRun& a : runs) {
+      if (a.result) driver::enforce_expectations(*a.agreement, *a.result, profile, worker.default_profile, expectations);
+      if (a.result && a.result->verdict == engine::Verdict::unacceptable &&
+          !expects_unacceptable(*a.agreement, profile.name, worker.default_profile)) {
         out.unacceptable = true;
       }
       if (!format) {
@@ -201,6 +209,7 @@ CheckedInput check_input(CheckWorker& worker, const InputFile& input, const std:
         for (Diagnostic& d : found.all()) out.verdict_diagnostics.push_back(copier.rehome(std::move(d), w.sources));
       }
     }
+    for (Diagnostic& d : expectations.all()) out.input.extra.push_back(copier.rehome(std::move(d), w.sources));
   }
   // Everything the output needs has been copied or rendered: let the input go
   // (unless a file of this worker imports it), keeping the library it imports.
@@ -209,7 +218,7 @@ CheckedInput check_input(CheckWorker& worker, const InputFile& input, const std:
 }
 
 int run_check_by_file(const std::vector<std::string>& paths, const LoadOptions& load, const std::string& spec,
-                      unsigned jobs, std::optional<OutputFormat> format, bool color, Severity fail_level,
+                      const std::string& default_profile, bool all, unsigned jobs, std::optional<OutputFormat> format, bool color, Severity fail_level,
                       std::vector<Diagnostic> profile_diagnostics, const SourceManager& profile_sources,
                       bool& declared_profile) {
   InputSet inputs = expand_inputs(paths);
@@ -229,7 +238,7 @@ int run_check_by_file(const std::vector<std::string>& paths, const LoadOptions& 
         inputs.files.size(), jobs,
         [&](std::size_t i, unsigned self) {
           if (conflict.load(std::memory_order_relaxed)) return CheckedInput{};
-          if (!workers[self]) workers[self] = std::make_unique<CheckWorker>(load, spec);
+          if (!workers[self]) workers[self] = std::make_unique<CheckWorker>(load, spec, default_profile, all);
           CheckedInput r = check_input(*workers[self], inputs.files[i], profile_name, format, color);
           if (r.declares_profile) conflict.store(true, std::memory_order_relaxed);
           return r;
@@ -295,7 +304,7 @@ int run_check_by_file(const std::vector<std::string>& paths, const LoadOptions& 
       verdict_text.append("\n");
       verdict_text.write_to(stdout);
     }
-    fmt::print("checked {} file{}: {}\n", out.files.size(), out.files.size() == 1 ? "" : "s", counts_phrase(counts));
+    fmt::print("checked {} file{}: {}\n", out.files.size(), out.files.size() == 1 ? "" : "s", summary_counts(counts));
   }
   if (out.io_error) return kExitUsage;
   const int status = exit_status(out, fail_level);
@@ -307,7 +316,10 @@ int run_check_by_file(const std::vector<std::string>& paths, const LoadOptions& 
 int run_check_whole(const ParsedArgs& args, const LoadOptions& load, const std::string& spec) {
   LoadedInputs run(load);
   load_inputs(run, args.positionals(), load);
-  const Verdicts verdicts = compute_verdicts(run.workspace, run.sources, run.roots, spec, run.diagnostics);
+  engine::EvaluateOptions evaluate;
+  if (args.flag("all")) evaluate.max_evidence = std::numeric_limits<std::size_t>::max();
+  const Verdicts verdicts = compute_verdicts(run.workspace, run.sources, run.roots, spec,
+                                            default_profile_for(args.positionals()), run.diagnostics, nullptr, evaluate);
   return report(run, args.value_or("format", "text"), use_color(color_mode(args), STDOUT_FILENO), verdicts,
                 output_options(args).fail_level);
 }
@@ -339,7 +351,7 @@ int run_check(const std::vector<std::string>& argv) {
     DiskFileSystem file_system(load->max_file_bytes);
     Workspace probe(profile_sources, file_system, profile_diagnostics, *load);
     bool usage_error = false;
-    if (!engine::select_profile(spec, probe, profile_sources, profile_diagnostics, usage_error)) {
+    if (!driver::select_profile(spec, probe, profile_sources, profile_diagnostics, usage_error)) {
       return run_check_whole(*args, *load, spec);
     }
   }
@@ -347,7 +359,8 @@ int run_check(const std::vector<std::string>& argv) {
   std::optional<OutputFormat> format;  // text: nullopt
   if (output.format != OutputFormat::text) format = output.format;
   bool declared_profile = false;
-  const int result = run_check_by_file(args->positionals(), *load, spec, *jobs, format,
+  const int result = run_check_by_file(args->positionals(), *load, spec, default_profile_for(args->positionals()),
+                                       args->flag("all"), *jobs, format,
                                        use_color(color_mode(*args), STDOUT_FILENO), output.fail_level,
                                        std::move(profile_diagnostics.all()), profile_sources, declared_profile);
   return declared_profile ? run_check_whole(*args, *load, spec) : result;

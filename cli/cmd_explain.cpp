@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -89,11 +90,15 @@ int run_explain(const std::vector<std::string>& argv) {
   if (!load) return status;
   LoadedInputs run(*load);
   load_inputs(run, args->positionals(), *load);
+  // An explanation is never cut short: every item of every condition's evidence.
+  engine::EvaluateOptions evaluate;
+  evaluate.max_evidence = std::numeric_limits<std::size_t>::max();
   Verdicts verdicts =
-      compute_verdicts(run.workspace, run.sources, run.roots, profile_spec(*args, args->positionals()), run.diagnostics);
+      compute_verdicts(run.workspace, run.sources, run.roots, profile_spec(*args, args->positionals()),
+                       default_profile_for(args->positionals()), run.diagnostics, nullptr, evaluate);
 
   // Pick the agreements to explain.
-  std::vector<const engine::AgreementRun*> chosen;
+  std::vector<const driver::AgreementRun*> chosen;
   const std::optional<std::string> wanted = args->value("agreement");
   for (const auto& a : verdicts.agreements) {
     if (!wanted || a.agreement->name.name == *wanted) chosen.push_back(&a);

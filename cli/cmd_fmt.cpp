@@ -17,11 +17,11 @@
 #include <fmt/core.h>
 
 #include "cli/args.hpp"
-#include "cli/atomic_write.hpp"
+#include "driver/atomic_write.hpp"
 #include "cli/command.hpp"
-#include "cli/inputs.hpp"
+#include "driver/inputs.hpp"
 #include "cli/load_options.hpp"
-#include "cli/runner.hpp"
+#include "driver/runner.hpp"
 #include "dsl/fmt/diff.hpp"
 #include "dsl/fmt/format.hpp"
 #include "dsl/render.hpp"

@@ -14,11 +14,11 @@
 
 #include "cli/args.hpp"
 #include "cli/command.hpp"
-#include "cli/config_loader.hpp"
-#include "cli/inputs.hpp"
+#include "driver/config_loader.hpp"
+#include "driver/inputs.hpp"
 #include "cli/load_options.hpp"
 #include "cli/output.hpp"
-#include "cli/runner.hpp"
+#include "driver/runner.hpp"
 #include "dsl/lint/lint.hpp"
 #include "dsl/render.hpp"
 

@@ -10,16 +10,14 @@
 
 #include <fmt/core.h>
 
+#include "driver/version.hpp"
 #include "cli/args.hpp"
 #include "cli/command.hpp"
-#include "cli/inputs.hpp"
+#include "driver/inputs.hpp"
 #include "cli/load_options.hpp"
 #include "lsp/server.hpp"
 #include "lsp/transport.hpp"
 
-#ifndef TERMS_VERSION
-#define TERMS_VERSION "0.0.0"
-#endif
 
 namespace terms::cli {
 namespace {
@@ -65,7 +63,7 @@ int run_lsp(const std::vector<std::string>& argv) {
   lsp::ServerOptions options;
   options.file_system = &disk;
   options.load = std::move(load);
-  options.version = TERMS_VERSION;
+  options.version = std::string(driver::kVersion);
   options.list_term_files = [](const std::string& folder) {
     std::vector<std::string> files;
     InputSet inputs = expand_inputs({folder}, ExpandOptions{false});

@@ -18,7 +18,7 @@
 #include "dsl/render.hpp"
 #include "engine/builtin_profiles.hpp"
 #include "engine/report.hpp"
-#include "engine/run.hpp"
+#include "driver/run.hpp"
 
 namespace terms::cli {
 namespace {
@@ -81,7 +81,7 @@ int run_profiles(const std::vector<std::string>& argv) {
     if (b.name != engine::kDefaultProfile) names.push_back(b.name);
   }
   for (auto name : names) {
-    if (auto p = engine::load_builtin_profile(name, run.sources, run.diagnostics)) {
+    if (auto p = driver::load_builtin_profile(name, run.sources, run.diagnostics)) {
       listed.emplace_back(std::move(*p), "built-in");
     }
   }

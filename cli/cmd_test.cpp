@@ -16,7 +16,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "cli/load_options.hpp"
-#include "cli/inputs.hpp"
+#include "driver/inputs.hpp"
 #include "cli/output.hpp"
 #include "cli/verdicts.hpp"
 #include "dsl/render.hpp"
@@ -49,8 +49,8 @@ ArgParser make_parser() {
 }
 
 struct AgreementTally {
-  const engine::AgreementRun* run = nullptr;
-  std::vector<engine::ExpectationOutcome> outcomes;
+  const driver::AgreementRun* run = nullptr;
+  std::vector<driver::ExpectationOutcome> outcomes;
   std::size_t passed = 0;
   std::size_t failed = 0;
 };
@@ -67,29 +67,24 @@ int run_test(const std::vector<std::string>& argv) {
   if (!load) return status;
   LoadedInputs run(*load);
   load_inputs(run, args->positionals(), *load);
-  Verdicts verdicts =
-      compute_verdicts(run.workspace, run.sources, run.roots, profile_spec(*args, args->positionals()), run.diagnostics);
+  std::vector<driver::ExpectationTally> expectation_tallies;
+  Verdicts verdicts = compute_verdicts(run.workspace, run.sources, run.roots, profile_spec(*args, args->positionals()),
+                                       default_profile_for(args->positionals()), run.diagnostics, &expectation_tallies);
 
   std::vector<AgreementTally> tallies;
   std::size_t passed = 0;
   std::size_t failed = 0;
-  for (const auto& a : verdicts.agreements) {
+  std::size_t skipped = 0;
+  for (std::size_t i = 0; i < verdicts.agreements.size(); ++i) {
+    const auto& a = verdicts.agreements[i];
     AgreementTally t;
     t.run = &a;
     if (a.result) {
-      t.outcomes = engine::check_expectations(*a.agreement, *a.result, verdicts.profile->profile, run.diagnostics);
-      for (const auto& o : t.outcomes) {
-        if (o.passed) {
-          ++t.passed;
-        } else {
-          ++t.failed;
-          // An unknown condition has its own diagnostic (E0501); only real mismatches get E0502.
-          if (o.condition || o.expectation->kind == ast::Expectation::Kind::acceptable ||
-              o.expectation->kind == ast::Expectation::Kind::unacceptable) {
-            run.diagnostics.emit(engine::mismatch_diagnostic(o, *a.result));
-          }
-        }
-      }
+      driver::ExpectationTally& e = expectation_tallies[i];
+      t.outcomes = std::move(e.outcomes);
+      t.passed = e.passed;
+      t.failed = e.failed;
+      skipped += e.skipped;
     } else {
       t.failed = a.agreement->expectations().size();
     }
@@ -97,6 +92,8 @@ int run_test(const std::vector<std::string>& argv) {
     failed += t.failed;
     tallies.push_back(std::move(t));
   }
+  // Lines for another profile are skipped (E0504 says which), never failed.
+  const std::string skipped_phrase = skipped > 0 ? fmt::format(", {} skipped", skipped) : std::string();
 
   const auto& diags = run.diagnostics.all();
   const OutputOptions output = output_options(*args);
@@ -109,7 +106,7 @@ int run_test(const std::vector<std::string>& argv) {
     out.files = run.files;
     out.diagnostics = diags;
     out.sources = &run.sources;
-    out.summary_detail = fmt::format(" ({} passed, {} failed)", passed, failed);
+    out.summary_detail = fmt::format(" ({} passed, {} failed{})", passed, failed, skipped_phrase);
     out.io_error = run.io_error || verdicts.usage_error;
     out.other_findings = failed > 0;
     for (const auto& t : tallies) {
@@ -162,6 +159,7 @@ int run_test(const std::vector<std::string>& argv) {
     j["tests"] = std::move(tests);
     j["passed"] = passed;
     j["failed"] = failed;
+    j["skipped"] = skipped;
     fmt::print("{}", dump_json(j));
   } else {
     RenderOptions options;
@@ -186,7 +184,7 @@ int run_test(const std::vector<std::string>& argv) {
       }
     }
     if (!tallies.empty()) out += '\n';
-    out += fmt::format("{} passed, {} failed\n", passed, failed);
+    out += fmt::format("{} passed, {} failed{}\n", passed, failed, skipped_phrase);
     fmt::print("{}", out);
   }
   if (verdicts.usage_error || run.io_error) return kExitUsage;

@@ -8,7 +8,10 @@
 #include <string_view>
 #include <vector>
 
+namespace terms::driver {}
 namespace terms::cli {
+
+using namespace driver;  // NOLINT: the CLI is a front end of the driver
 
 // Exit statuses, as documented in docs/cli.md.
 inline constexpr int kExitOk = 0;       // all good

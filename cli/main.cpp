@@ -11,12 +11,10 @@
 
 #include <fmt/core.h>
 
+#include "driver/version.hpp"
 #include "cli/command.hpp"
 #include "dsl/diagnostics.hpp"
 
-#ifndef TERMS_VERSION
-#define TERMS_VERSION "0.0.0"
-#endif
 
 namespace terms::cli {
 namespace {
@@ -42,7 +40,7 @@ std::string global_help() {
       "       terms help COMMAND\n"
       "       terms --help | --version\n\n"
       "commands:\n",
-      TERMS_VERSION);
+      std::string(driver::kVersion));
   std::size_t width = 4;  // "help"
   for (const Command* c : sorted_commands()) width = std::max(width, c->name.size());
   bool help_listed = false;
@@ -93,7 +91,7 @@ int run(const std::vector<std::string>& args) {
     return kExitOk;
   }
   if (first == "--version") {
-    fmt::print("terms {}\n", TERMS_VERSION);
+    fmt::print("terms {}\n", std::string(driver::kVersion));
     return kExitOk;
   }
   if (first == "help") {

@@ -1,3 +1,4 @@
+#include "driver/version.hpp"
 #include "cli/output.hpp"
 
 #include <unistd.h>
@@ -7,9 +8,6 @@
 #include "cli/command.hpp"
 #include "dsl/render.hpp"
 
-#ifndef TERMS_VERSION
-#define TERMS_VERSION "0.0.0"
-#endif
 
 namespace terms::cli {
 
@@ -47,16 +45,33 @@ OutputOptions output_options(const ParsedArgs& args) {
   return o;
 }
 
+std::string summary_counts(const DiagnosticCounts& counts) {
+  std::string phrase = counts_phrase(counts);
+  if (counts.infos > 0) phrase += fmt::format(", {} info{}", counts.infos, counts.infos == 1 ? "" : "s");
+  return phrase;
+}
+
 std::string summary_line(const RunOutput& run) {
-  DiagnosticCounts counts = count_diagnostics(run.diagnostics);
+  // The verdicts, which the CI formats carry as diagnostics (category
+  // "verdict") and text prints as blocks, are not counted: every format
+  // counts the same findings.
+  DiagnosticCounts counts;
+  for (const Diagnostic& d : run.diagnostics) {
+    if (d.category == "verdict") continue;
+    switch (d.severity) {
+      case Severity::error: ++counts.errors; break;
+      case Severity::warning: ++counts.warnings; break;
+      case Severity::info:
+      case Severity::note: ++counts.infos; break;
+    }
+  }
   if (run.streamed) {
     counts.errors += run.streamed->errors;
     counts.warnings += run.streamed->warnings;
     counts.infos += run.streamed->infos;
   }
   std::string line = fmt::format("{} {} file{}{}: {}", run.verb, run.files.size(), run.files.size() == 1 ? "" : "s",
-                                 run.summary_detail, counts_phrase(counts));
-  if (counts.infos > 0) line += fmt::format(", {} info{}", counts.infos, counts.infos == 1 ? "" : "s");
+                                 run.summary_detail, summary_counts(counts));
   return line;
 }
 
@@ -75,7 +90,7 @@ RenderedOutput render_output(const RunOutput& run, const OutputOptions& options)
   auto report = [&] {
     Report rep;
     rep.command = run.command;
-    rep.tool_version = TERMS_VERSION;
+    rep.tool_version = std::string(driver::kVersion);
     rep.files = run.files;
     rep.diagnostics = run.diagnostics;
     rep.rules = run.rules;

@@ -29,7 +29,10 @@
 #include "dsl/render_ci.hpp"
 #include "dsl/source.hpp"
 
+namespace terms::driver {}
 namespace terms::cli {
+
+using namespace driver;  // NOLINT: the CLI is a front end of the driver
 
 // Where docs/*.md are published, for the helpUri of SARIF rules. A
 // placeholder (the reserved .invalid domain) until the project publishes its
@@ -77,6 +80,8 @@ struct RunOutput {
   std::optional<DiagnosticCounts> streamed;
 };
 
+// "0 errors, 1 warning", with ", 2 infos" when there are infos.
+std::string summary_counts(const DiagnosticCounts& counts);
 // The summary line, without a newline: "linted 3 files: 0 errors, 1 warning".
 std::string summary_line(const RunOutput& run);
 

@@ -5,13 +5,17 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
-#include "cli/config_loader.hpp"
+#include "driver/config_loader.hpp"
 #include "cli/load_options.hpp"
 #include "dsl/render.hpp"
 #include "engine/builtin_profiles.hpp"
 #include "engine/report.hpp"
 
 namespace terms::cli {
+
+// The `profile` of the nearest terms.json of the first PATH (a `.terms` file
+// named there is relative to that terms.json), else "".
+std::string configured_profile_spec(const std::vector<std::string>& paths);
 
 void add_profile_option(ArgParser& parser) {
   parser.option("profile", "NAME|FILE",
@@ -22,6 +26,14 @@ void add_profile_option(ArgParser& parser) {
 
 std::string profile_spec(const ParsedArgs& args, const std::vector<std::string>& paths) {
   if (auto given = args.value("profile")) return *given;
+  return configured_profile_spec(paths);
+}
+
+std::string default_profile_for(const std::vector<std::string>& paths) {
+  return driver::default_profile_name(configured_profile_spec(paths));
+}
+
+std::string configured_profile_spec(const std::vector<std::string>& paths) {
   if (paths.empty()) return {};
   // A directory's own terms.json applies to it; a file's is found from its directory.
   std::error_code ec;
@@ -38,32 +50,46 @@ std::string profile_spec(const ParsedArgs& args, const std::vector<std::string>&
 }
 
 Verdicts compute_verdicts(Workspace& workspace, SourceManager& sources, const std::vector<UnitId>& roots,
-                          const std::string& spec, DiagnosticSink& sink) {
+                          const std::string& spec, const std::string& default_profile, DiagnosticSink& sink,
+                          std::vector<driver::ExpectationTally>* tallies, const engine::EvaluateOptions& evaluate) {
   Verdicts v;
   const ast::Profile* attempted = nullptr;
-  v.profile = engine::select_profile(spec, workspace, sources, sink, v.usage_error, &attempted);
-  engine::compile_declared_profiles(workspace, sources, sink, attempted);
+  v.profile = driver::select_profile(spec, workspace, sources, sink, v.usage_error, &attempted);
+  driver::compile_declared_profiles(workspace, sources, sink, attempted);
   if (!v.profile) return v;
-  v.agreements = engine::evaluate_roots(workspace, roots, v.profile->profile);
+  v.agreements = driver::evaluate_roots(workspace, roots, v.profile->profile, evaluate);
   // An unacceptable agreement is a finding unless its file says so itself
   // (`expect unacceptable;`): a library may keep deals it documents as bad, as
   // the examples keep the Hanoi offer. `terms test` checks that expectation.
+  const std::string& profile = v.profile->profile.name;
   for (const auto& a : v.agreements) {
-    if (a.result && a.result->verdict == engine::Verdict::unacceptable && !expects_unacceptable(*a.agreement)) {
+    if (a.result) {
+      driver::ExpectationTally t =
+          driver::enforce_expectations(*a.agreement, *a.result, v.profile->profile, default_profile, sink);
+      if (t.failed > 0) v.failed_expectations = true;
+      if (tallies) tallies->push_back(std::move(t));
+    } else if (tallies) {
+      tallies->emplace_back();
+    }
+    if (a.result && a.result->verdict == engine::Verdict::unacceptable &&
+        !expects_unacceptable(*a.agreement, profile, default_profile)) {
       v.unacceptable = true;
     }
   }
   return v;
 }
 
-bool expects_unacceptable(const ast::Agreement& agreement) {
+bool expects_unacceptable(const ast::Agreement& agreement, std::string_view profile,
+                          std::string_view default_profile) {
   for (const ast::Expectation* e : agreement.expectations()) {
-    if (e->kind == ast::Expectation::Kind::unacceptable) return true;
+    if (e->kind == ast::Expectation::Kind::unacceptable && driver::expectation_applies(*e, profile, default_profile)) {
+      return true;
+    }
   }
   return false;
 }
 
-nlohmann::ordered_json verdict_json(const engine::AgreementRun& run, const std::string& profile_name,
+nlohmann::ordered_json verdict_json(const driver::AgreementRun& run, const std::string& profile_name,
                                     const SourceManager& sources) {
   if (run.result) return engine::verdict_to_json(*run.result, sources);
   nlohmann::ordered_json j;

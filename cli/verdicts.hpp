@@ -14,11 +14,14 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/args.hpp"
-#include "cli/inputs.hpp"
+#include "driver/inputs.hpp"
 #include "dsl/resolve.hpp"
-#include "engine/run.hpp"
+#include "driver/run.hpp"
 
+namespace terms::driver {}
 namespace terms::cli {
+
+using namespace driver;  // NOLINT: the CLI is a front end of the driver
 
 // --profile NAME|FILE, spelled the same in every command that evaluates.
 void add_profile_option(ArgParser& parser);
@@ -26,27 +29,38 @@ void add_profile_option(ArgParser& parser);
 // of the nearest terms.json of the first PATH (a `.terms` file named there is
 // relative to that terms.json), else "" (the default profile).
 std::string profile_spec(const ParsedArgs& args, const std::vector<std::string>& paths);
+// The profile the inputs are checked under by default (the `profile` of
+// terms.json, else stepwise-2020), by name: the one `expect` lines without
+// `under` are for (driver::expectation_applies).
+std::string default_profile_for(const std::vector<std::string>& paths);
 
 // The verdicts of one run: the profile (if it could be selected) and every
 // agreement of the root files.
 struct Verdicts {
-  std::optional<engine::SelectedProfile> profile;
-  std::vector<engine::AgreementRun> agreements;
+  std::optional<driver::SelectedProfile> profile;
+  std::vector<driver::AgreementRun> agreements;
   bool usage_error = false;   // --profile names nothing: exit status 2
   bool unacceptable = false;  // some agreement is unacceptable: exit status 1
+  bool failed_expectations = false;  // an `expect` line that applies failed (E0502, E0501)
 };
 
 // Selects the profile (`spec` empty: stepwise-2020), reports errors in every
-// profile the inputs declare, and evaluates the agreements of `roots`.
+// profile the inputs declare, evaluates the agreements of `roots`, and
+// enforces their `expect` lines for `default_profile` (E0502 and the like
+// into `sink`; `tallies`, if given, gets one entry per agreement).
 Verdicts compute_verdicts(Workspace& workspace, SourceManager& sources, const std::vector<UnitId>& roots,
-                          const std::string& spec, DiagnosticSink& sink);
+                          const std::string& spec, const std::string& default_profile, DiagnosticSink& sink,
+                          std::vector<driver::ExpectationTally>* tallies = nullptr,
+                          const engine::EvaluateOptions& evaluate = {});
 
-// True when the agreement says `expect unacceptable;`: its being unacceptable
-// is then no finding (a library may keep deals it documents as bad).
-bool expects_unacceptable(const ast::Agreement& agreement);
+// True when the agreement says `expect unacceptable;` in a line that applies
+// to `profile`: its being unacceptable is then no finding (a library may keep
+// deals it documents as bad).
+bool expects_unacceptable(const ast::Agreement& agreement, std::string_view profile,
+                          std::string_view default_profile);
 // One agreement's entry in the "verdicts" array: its verdict, or `null` when
 // it was not evaluated.
-nlohmann::ordered_json verdict_json(const engine::AgreementRun& run, const std::string& profile_name,
+nlohmann::ordered_json verdict_json(const driver::AgreementRun& run, const std::string& profile_name,
                                     const SourceManager& sources);
 
 // The verdict blocks, separated by blank lines ("" when there is none).

@@ -121,6 +121,7 @@ struct Expectation {
   enum class Kind : std::uint8_t { acceptable, unacceptable, violated, satisfied };
   Kind kind{};
   std::optional<Ident> condition;  // violated / satisfied ID
+  std::optional<Ident> profile;    // `expect under PROFILE ...`: for that profile only
   Span span;
 };
 

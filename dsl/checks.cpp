@@ -448,6 +448,11 @@ std::optional<EntityId> resolve_reference(const Workspace& ws, UnitId unit, cons
     d.with_related(declared, fmt::format("`{}` is declared here as {}", ref.name, what));
     if (!expected.help.empty()) d.with_help(std::string(expected.help));
   } else {
+    // A file whose import failed was told so once (E0213, E0201...): the
+    // names that import would have brought are not each reported again.
+    for (UnitId v : ws.unit(unit).visible_units) {
+      if (ws.unit(v).import_failed) return std::nullopt;
+    }
     d = make_diagnostic(DiagId::undefined_name, ref.span, fmt::format("undefined name `{}`", ref.name));
     d.with_label("not declared in this file or its imports");
     std::optional<std::string> best;

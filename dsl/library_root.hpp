@@ -10,6 +10,13 @@
 
 namespace terms {
 
+// The nearest `terms.json` in `dir` or a directory above it, read through
+// `fs`: its path, or nullopt. The one walk up the tree that the library root
+// (below), the language server's settings (lsp/passes.cpp) and the CLI's
+// configuration (driver/config_loader.hpp, which also caches by directory)
+// follow.
+std::optional<std::string> find_config_file(const FileSystem& fs, const std::string& dir);
+
 // The root that the nearest `terms.json` in `dir` or above sets: its `root`
 // key (relative to that terms.json), else the directory that holds it (a
 // terms.json marks the top of a library). When it cannot be read or parsed,

@@ -308,6 +308,11 @@ struct action<g::kw_satisfied> {
   static void apply(const Input&, Builder& b) { b.expectation.kind = ast::Expectation::Kind::satisfied; }
 };
 template <>
+struct action<g::expectation_profile> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.expectation.profile = ident(in, b); }
+};
+template <>
 struct action<g::condition_ref> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) { b.expectation.condition = ident(in, b); }

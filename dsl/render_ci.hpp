@@ -50,7 +50,7 @@ struct ReportCase {
 // Everything one run reports.
 struct Report {
   std::string command;       // "check", "lint", "test": names the JUnit suite and SARIF's invocation
-  std::string tool_version;  // "0.1.0"
+  std::string tool_version;  // driver::kVersion
   std::vector<std::string> files;         // the inputs, in order
   std::vector<Diagnostic> diagnostics;    // in output order
   std::vector<RuleDescriptor> rules;      // SARIF's rule table; codes missing here are added from the registry

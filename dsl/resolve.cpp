@@ -208,6 +208,7 @@ struct Workspace::Impl {
   // An import that cannot be read: reported at the import clause.
   void report_import_failure(UnitId id, const ast::Import& imp, const std::string& target,
                              const ReadResult& r) {
+    unit(id).import_failed = true;
     const std::string& from = unit(id).source->path();
     const std::string& written = imp.path.value;
     Diagnostic d;
@@ -413,6 +414,7 @@ struct Workspace::Impl {
   }
 
   void report_outside_root(UnitId id, const ast::Import& imp, const std::string& target) {
+    unit(id).import_failed = true;
     Diagnostic d = make_diagnostic(
         DiagId::import_outside_root, imp.span,
         fmt::format("`{}` imports `{}`, which is outside the library root `{}`", unit(id).source->path(),
@@ -427,6 +429,7 @@ struct Workspace::Impl {
     if (imp.path.value.empty()) {
       Diagnostic d = make_diagnostic(DiagId::import_not_found, imp.span, "the import path is empty");
       d.with_help("write the path of a `.terms` file, relative to this file, like `\"lib/korea.terms\"`");
+      unit(id).import_failed = true;
       add_pending(id, std::move(d), std::nullopt);
       return;
     }
@@ -450,6 +453,7 @@ struct Workspace::Impl {
       d.with_label(fmt::format("`{}` is not loaded", imp.path.value));
       d.with_note(fmt::format("the chain starts at `{}`", unit(stack.front()).source->path()));
       d.with_help("import the shared declarations from fewer levels of files");
+      unit(id).import_failed = true;
       add_pending(id, std::move(d), std::nullopt);
       return;
     }
@@ -460,6 +464,7 @@ struct Workspace::Impl {
                       imp.path.value, ws.options_.max_imports, ws.options_.max_imports == 1 ? "" : "s"));
       d.with_note(fmt::format("the check started at `{}`", unit(stack.front()).source->path()));
       d.with_help("check the library in smaller parts, or raise the limit (`--max-imports`)");
+      unit(id).import_failed = true;
       add_pending(id, std::move(d), std::nullopt);
       return;
     }

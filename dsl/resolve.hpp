@@ -54,6 +54,10 @@ struct Unit {
   std::unordered_map<std::string_view, const ast::Agreement*> own_agreements;
   std::unordered_map<std::string_view, const ast::Profile*> own_profiles;
   std::size_t error_count = 0;  // errors in this file itself (syntax, names, semantics)
+  // An import of this file could not be loaded (outside the library root,
+  // missing, too deep...): that is reported once, and a name it would have
+  // brought is not reported again as undefined (dsl/checks.cpp).
+  bool import_failed = false;
   bool is_root = false;
   // A slot left by release_root: empty tree and tables, no visible units,
   // `source` an empty file with id kNoFile. The next load may reuse the slot.

@@ -44,6 +44,8 @@ LineCol SourceFile::line_col(std::uint32_t offset) const {
   const std::uint32_t li = line_index(offset);
   std::uint32_t col = 1;
   std::size_t i = line_starts_[li];
+  // The byte order mark is not a column: the first character after it is at 1:1.
+  if (li == 0 && offset >= 3 && text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
   while (i < offset) {
     decode_utf8(text_, i);
     ++col;

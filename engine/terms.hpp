@@ -77,7 +77,7 @@ class Checker {
   std::map<std::string, std::string> files_;
 };
 
-// The library's version, "0.1.0".
+// The library's version (project() in CMakeLists.txt).
 std::string version();
 
 }  // namespace terms::api

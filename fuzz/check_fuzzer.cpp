@@ -18,7 +18,7 @@
 
 #include "dsl/resolve.hpp"
 #include "fuzz/fuzz_support.hpp"
-#include "tests/support/memory_fs.hpp"
+#include "memfs/memory_fs.hpp"
 
 namespace {
 

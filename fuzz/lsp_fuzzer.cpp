@@ -21,7 +21,7 @@
 #include "fuzz/fuzz_support.hpp"
 #include "lsp/server.hpp"
 #include "lsp/transport.hpp"
-#include "tests/support/memory_fs.hpp"
+#include "memfs/memory_fs.hpp"
 
 namespace {
 

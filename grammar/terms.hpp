@@ -44,6 +44,7 @@ TERMS_KEYWORD(builds_on, "builds_on");
 TERMS_KEYWORD(step, "step");
 TERMS_KEYWORD(after, "after");
 TERMS_KEYWORD(expect, "expect");
+TERMS_KEYWORD(under, "under");
 TERMS_KEYWORD(acceptable, "acceptable");
 TERMS_KEYWORD(unacceptable, "unacceptable");
 TERMS_KEYWORD(violated, "violated");
@@ -135,7 +136,11 @@ struct expectation_verdict : sor<kw_acceptable, kw_unacceptable> {};
 struct expectation_violated : seq<kw_violated, sp, must<condition_ref>> {};
 struct expectation_satisfied : seq<kw_satisfied, sp, must<condition_ref>> {};
 struct expectation_body : sor<expectation_verdict, expectation_violated, expectation_satisfied> {};
-struct expect_stmt : seq<kw_expect, sp, must<expectation_body>, sp, must<expect_end>> {};
+// `expect under PROFILE ...;` pins the line to one profile; without it, the
+// line is for the profile the file is checked under by default.
+struct expectation_profile : identifier {};
+struct expectation_under : seq<kw_under, sp, must<expectation_profile>, sp> {};
+struct expect_stmt : seq<kw_expect, sp, opt<expectation_under>, must<expectation_body>, sp, must<expect_end>> {};
 
 struct builds_on_list : list<builds_on_name, seq<sp, comma, sp>> {};
 struct builds_on_stmt : seq<kw_builds_on, sp, must<builds_on_list>, sp, must<builds_on_end>> {};
@@ -205,6 +210,7 @@ template <> inline constexpr const char* error_message<clause_end> =
 template <> inline constexpr const char* error_message<expectation_body> =
     "expected `acceptable`, `unacceptable`, `violated CONDITION` or `satisfied CONDITION` after `expect`";
 template <> inline constexpr const char* error_message<condition_ref> = "expected a condition id";
+template <> inline constexpr const char* error_message<expectation_profile> = "expected a profile name";
 template <> inline constexpr const char* error_message<builds_on_list> =
     "expected the names of earlier agreements after `builds_on`";
 template <> inline constexpr const char* error_message<step_name> = "expected a name for the step";

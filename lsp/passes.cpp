@@ -9,27 +9,23 @@
 #include <fmt/format.h>
 
 #include "dsl/fmt/format.hpp"
+#include "dsl/library_root.hpp"
 #include "dsl/lint/lint.hpp"
 #include "engine/evaluate.hpp"
-#include "engine/run.hpp"
+#include "driver/run.hpp"
 #include "engine/verdict_diagnostics.hpp"
 
 namespace terms::lsp {
 
 Settings settings_for_path(const FileSystem& fs, const std::string& document_path) {
   Settings settings;
-  // The nearest terms.json, walking up from the document's directory.
-  std::filesystem::path dir = std::filesystem::path(document_path).parent_path();
-  for (int depth = 0; depth < 64 && !dir.empty(); ++depth) {
-    const std::string candidate = (dir / std::string(kConfigFileName)).generic_string();
-    if (fs.kind(candidate) == FileKind::regular) {
-      settings.config_path = candidate;
-      break;
-    }
-    if (dir == dir.parent_path()) break;
-    dir = dir.parent_path();
-  }
-  if (settings.config_path.empty()) return settings;
+  // The nearest terms.json above the document (the same walk as the CLI's).
+  const std::string document_dir = std::filesystem::path(document_path).parent_path().generic_string();
+  if (document_dir.empty()) return settings;
+  const std::optional<std::string> found = find_config_file(fs, document_dir);
+  if (!found) return settings;
+  settings.config_path = *found;
+  const std::filesystem::path dir = std::filesystem::path(*found).parent_path();
   std::string error;
   std::optional<std::string> text = fs.read(settings.config_path, error);
   if (!text) {
@@ -269,15 +265,17 @@ void verdicts(Analysis& analysis, const Settings& settings, PassCache* cache) {
   DiagnosticBag& sink = analysis.mutable_diagnostics();
   bool usage_error = false;
   const ast::Profile* attempted = nullptr;
-  auto selected = engine::select_profile(settings.profile, analysis.mutable_workspace(), analysis.mutable_sources(),
+  auto selected = driver::select_profile(settings.profile, analysis.mutable_workspace(), analysis.mutable_sources(),
                                          sink, usage_error, &attempted);
   // The other profiles the files declare, so that their errors show too.
-  engine::compile_declared_profiles(analysis.workspace(), analysis.sources(), sink, attempted);
+  driver::compile_declared_profiles(analysis.workspace(), analysis.sources(), sink, attempted);
   if (!selected) return;
   const engine::CompiledProfile& profile = selected->profile;
+  // The server has no --profile: the run's profile is the default one.
+  const std::string default_profile = driver::default_profile_name(settings.profile);
   for (const auto& c : profile.conditions) analysis.known_conditions.emplace_back(c.id, c.statement);
   const std::vector<const ast::Agreement*> agreements = analysis.root_unit().tree.agreements();
-  // As engine::evaluate_roots: an agreement whose file or imports have errors
+  // As driver::evaluate_roots: an agreement whose file or imports have errors
   // is not evaluated (and the cache waits for a text without errors).
   const bool broken = analysis.workspace().has_errors(analysis.root());
   if (cache) {
@@ -298,9 +296,8 @@ void verdicts(Analysis& analysis, const Settings& settings, PassCache* cache) {
         v.conditions.push_back({c.id, c.statement, c.reason, c.holds, c.severity == ast::ConditionSeverity::require});
       }
       engine::verdict_diagnostics(agreement, *result, analysis.root_source().id(), analysis.mutable_diagnostics());
-      for (const auto& outcome : engine::check_expectations(agreement, *result, profile, sink)) {
-        if (!outcome.passed && outcome.expectation != nullptr) sink.emit(engine::mismatch_diagnostic(outcome, *result));
-      }
+      // As `terms check`: the lines for this profile, E0502 for each mismatch.
+      (void)driver::enforce_expectations(agreement, *result, profile, default_profile, sink);
     }
     analysis.verdicts.push_back(std::move(v));
   }

@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "driver/version.hpp"
 #include "dsl/file_system.hpp"
 #include "dsl/resolve.hpp"
 #include "lsp/analysis.hpp"
@@ -43,7 +44,7 @@ struct ServerOptions {
   // across files that are not open). Optional: without it, references are
   // searched in the open documents and the files they import.
   std::function<std::vector<std::string>(const std::string& folder)> list_term_files;
-  std::string version = "0.1.0";
+  std::string version = std::string(driver::kVersion);
   // The limits for every load (`terms lsp` passes the CLI's defaults:
   // docs/hardening.md). Its library_root is replaced per document
   // (Server::library_root_for).

@@ -1,7 +1,5 @@
-# The CLI's helpers (argument parser, input expansion) live in the `terms`
-# executable, not in a library; their unit tests compile them in directly.
+# The CLI's helpers (argument parser, options): the same objects the `terms`
+# binary links (terms_cli); input expansion is in driver/, linked by every test.
 if(TARGET test_cli)
-  target_sources(test_cli PRIVATE
-    ${PROJECT_SOURCE_DIR}/cli/args.cpp
-    ${PROJECT_SOURCE_DIR}/cli/inputs.cpp)
+  target_link_libraries(test_cli PRIVATE terms_cli)
 endif()

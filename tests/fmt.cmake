@@ -1,13 +1,9 @@
 # The formatter's extra targets and tests (included by tests/CMakeLists.txt).
 #
-# - test_fmt compiles cli/atomic_write.cpp in: the atomic write lives in the
-#   `terms` executable, not in a library.
+# - test_fmt tests the atomic write of driver/atomic_write.hpp (linked by every test).
 # - gen-corpus: writes the generated corpus to disk (tools/gen-corpus).
 # - bench_fmt: the formatter's linear-cost benchmark (bench/fmt_bench.cpp); a
 #   tiny smoke run is part of the suite, the real run is by hand (docs/formatting.md).
-if(TARGET test_fmt)
-  target_sources(test_fmt PRIVATE ${PROJECT_SOURCE_DIR}/cli/atomic_write.cpp)
-endif()
 
 add_executable(gen-corpus ${PROJECT_SOURCE_DIR}/tools/gen-corpus/main.cpp)
 target_include_directories(gen-corpus PRIVATE ${PROJECT_SOURCE_DIR})

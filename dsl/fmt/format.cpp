@@ -538,7 +538,13 @@ class Formatter {
   void emit_expectation(const ast::Expectation& e, unsigned indent) {
     std::vector<Word>& w = fresh_words();
     w.push_back(word("expect", e.span.begin));
-    w.push_back(word(expectation_word(e.kind), next_token(e.span.begin + 6)));
+    std::uint32_t after = e.span.begin + 6;  // the end of `expect`
+    if (e.profile) {  // `expect under PROFILE ...`
+      w.push_back(word("under", next_token(after)));
+      w.push_back(word_of(e.profile->span));
+      after = e.profile->span.end;
+    }
+    w.push_back(word(expectation_word(e.kind), next_token(after)));
     if (e.condition) w.push_back(word_of(e.condition->span));
     statement(w, e.span, indent);
   }

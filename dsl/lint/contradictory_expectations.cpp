@@ -2,6 +2,7 @@
 // opposite, or a condition both violated and satisfied.
 
 #include <map>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -25,9 +26,12 @@ std::string_view word(Kind k) {
 
 void check(RuleContext& cx) {
   for (const ast::Agreement* agreement : cx.tree().agreements()) {
-    const ast::Expectation* verdict = nullptr;
-    std::map<std::string_view, const ast::Expectation*> conditions;
+    // Lines for different profiles (`expect under P ...`) do not contradict each other.
+    std::map<std::string_view, const ast::Expectation*> verdicts;
+    std::map<std::pair<std::string_view, std::string_view>, const ast::Expectation*> conditions;
     for (const ast::Expectation* e : agreement->expectations()) {
+      const std::string_view profile = e->profile ? std::string_view(e->profile->name) : std::string_view();
+      const ast::Expectation*& verdict = verdicts[profile];
       if (e->kind == Kind::acceptable || e->kind == Kind::unacceptable) {
         if (verdict != nullptr && verdict->kind != e->kind) {
           Diagnostic& d = cx.report(e->span, fmt::format("agreement `{}` is expected to be both {} and {}",
@@ -40,7 +44,7 @@ void check(RuleContext& cx) {
         continue;
       }
       if (!e->condition) continue;
-      auto [it, fresh] = conditions.emplace(e->condition->name, e);
+      auto [it, fresh] = conditions.emplace(std::make_pair(profile, std::string_view(e->condition->name)), e);
       if (fresh || it->second->kind == e->kind) continue;
       Diagnostic& d = cx.report(e->span, fmt::format("condition `{}` is expected to be both {} and {}",
                                                      e->condition->name, word(it->second->kind), word(e->kind)));

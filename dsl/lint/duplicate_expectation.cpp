@@ -1,6 +1,7 @@
 // L016 duplicate-expectation: the same `expect` line twice in one agreement.
 
 #include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -12,9 +13,12 @@ namespace {
 
 void check(RuleContext& cx) {
   for (const ast::Agreement* agreement : cx.tree().agreements()) {
-    std::map<std::pair<int, std::string>, const ast::Expectation*> seen;
+    std::map<std::tuple<int, std::string, std::string>, const ast::Expectation*> seen;
     for (const ast::Expectation* e : agreement->expectations()) {
-      const std::pair<int, std::string> key{static_cast<int>(e->kind), e->condition ? e->condition->name : std::string()};
+      // `expect under P ...` and the same line for another profile are different lines.
+      const std::tuple<int, std::string, std::string> key{static_cast<int>(e->kind),
+                                                          e->condition ? e->condition->name : std::string(),
+                                                          e->profile ? e->profile->name : std::string()};
       auto [it, fresh] = seen.emplace(key, e);
       if (fresh) continue;
       Diagnostic& d = cx.report(e->span, fmt::format("`{}` is written twice", cx.text(e->span)));

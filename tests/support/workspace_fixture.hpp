@@ -19,7 +19,7 @@
 #include "dsl/diagnostics.hpp"
 #include "dsl/resolve.hpp"
 #include "dsl/source.hpp"
-#include "tests/support/memory_fs.hpp"
+#include "memfs/memory_fs.hpp"
 
 namespace terms::testing {
 

@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "dsl/resolve.hpp"
-#include "tests/support/memory_fs.hpp"
+#include "memfs/memory_fs.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/unit/badinput/corpus.hpp"
 

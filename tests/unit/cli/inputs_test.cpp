@@ -1,7 +1,7 @@
 // Input expansion (PATH... -> term files) and the disk file system: the order
 // files are checked in, and what happens to paths that are not term files.
 
-#include "cli/inputs.hpp"
+#include "driver/inputs.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,7 +13,7 @@
 
 #include <gtest/gtest.h>
 
-namespace terms::cli {
+namespace terms::driver {
 namespace {
 
 namespace fs = std::filesystem;
@@ -288,4 +288,4 @@ TEST_F(InputsTest, DiskFileSystemCanonicalResolvesADirectoryOnce) {
 }
 
 }  // namespace
-}  // namespace terms::cli
+}  // namespace terms::driver

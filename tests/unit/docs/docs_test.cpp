@@ -22,7 +22,7 @@
 #include "dsl/render.hpp"
 #include "dsl/resolve.hpp"
 #include "dsl/source.hpp"
-#include "tests/support/memory_fs.hpp"
+#include "memfs/memory_fs.hpp"
 #include "tests/unit/docs/markdown_blocks.hpp"
 
 namespace {

@@ -28,9 +28,9 @@
 
 #include "tests/support/files.hpp"
 
-#include "cli/atomic_write.hpp"
+#include "driver/atomic_write.hpp"
 
-namespace terms::cli {
+namespace terms::driver {
 namespace {
 
 namespace fs = std::filesystem;
@@ -360,4 +360,4 @@ TEST_F(AtomicWriteTest, CreatesANewFile) {
 }
 
 }  // namespace
-}  // namespace terms::cli
+}  // namespace terms::driver

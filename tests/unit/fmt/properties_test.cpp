@@ -20,7 +20,7 @@
 #include "tests/support/files.hpp"
 
 #include "dsl/resolve.hpp"
-#include "tests/support/memory_fs.hpp"
+#include "memfs/memory_fs.hpp"
 #include "tests/unit/fmt/fmt_support.hpp"
 #include "tools/gen-corpus/corpus.hpp"
 

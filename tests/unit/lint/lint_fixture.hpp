@@ -11,7 +11,7 @@
 #include "dsl/diagnostics.hpp"
 #include "dsl/lint/lint.hpp"
 #include "dsl/resolve.hpp"
-#include "tests/support/memory_fs.hpp"
+#include "memfs/memory_fs.hpp"
 
 namespace terms::lint::testing {
 

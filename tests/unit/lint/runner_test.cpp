@@ -14,9 +14,9 @@
 #include <gtest/gtest.h>
 
 #include "cli/command.hpp"
-#include "cli/config_loader.hpp"
+#include "driver/config_loader.hpp"
 #include "cli/output.hpp"
-#include "cli/runner.hpp"
+#include "driver/runner.hpp"
 #include "dsl/lint/lint.hpp"
 
 namespace terms::cli {

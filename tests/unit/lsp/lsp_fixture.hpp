@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "lsp/server.hpp"
-#include "tests/support/memory_fs.hpp"
+#include "memfs/memory_fs.hpp"
 
 namespace terms::lsp::testing {
 

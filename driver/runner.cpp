@@ -1,38 +1,18 @@
-#include "cli/runner.hpp"
+#include "driver/runner.hpp"
 
 #include <unistd.h>
 
 #include <fmt/core.h>
 
-#include "cli/command.hpp"
-#include "cli/load_options.hpp"
 #include "dsl/render.hpp"
 #include "dsl/render_ci.hpp"
 
-namespace terms::cli {
+namespace terms::driver {
 
 unsigned worker_count(unsigned requested) {
   if (requested != 0) return requested;
   const unsigned cores = std::thread::hardware_concurrency();
   return cores == 0 ? 1 : cores;
-}
-
-void add_jobs_option(ArgParser& parser) {
-  parser.option("jobs", "N", "check this many files at a time (default: one per core)", {}, "0");
-}
-
-std::optional<unsigned> jobs_or_report(const ArgParser& parser, const ParsedArgs& args, int& status) {
-  const std::string text = args.value_or("jobs", "0");
-  const bool digits = !text.empty() && text.size() <= 4 &&
-                      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (!digits) {
-    fmt::print(stderr, "{}",
-               parser.format_error(UsageError{fmt::format("invalid value `{}` for `--jobs`", text),
-                                              "give a number of files to check at a time, or 0 for one per core"}));
-    status = kExitUsage;
-    return std::nullopt;
-  }
-  return worker_count(static_cast<unsigned>(std::stoul(text)));
 }
 
 // ---- workers -----------------------------------------------------------------------
@@ -228,4 +208,4 @@ void Progress::tick() {
   std::fflush(stderr);
 }
 
-}  // namespace terms::cli
+}  // namespace terms::driver

@@ -1,4 +1,4 @@
-#include "engine/run.hpp"
+#include "driver/run.hpp"
 
 #include <algorithm>
 #include <unordered_map>
@@ -10,7 +10,9 @@
 #include "dsl/profile_ast.hpp"
 #include "engine/builtin_profiles.hpp"
 
-namespace terms::engine {
+namespace terms::driver {
+
+using namespace engine;  // NOLINT: this file is the engine's caller
 
 namespace {
 
@@ -178,12 +180,14 @@ std::vector<AgreementRun> evaluate_roots(const Workspace& workspace, const std::
 }
 
 std::vector<ExpectationOutcome> check_expectations(const ast::Agreement& agreement, const AgreementResult& result,
-                                                   const CompiledProfile& profile, DiagnosticSink& sink) {
+                                                   const CompiledProfile& profile, DiagnosticSink& sink,
+                                                   std::string_view default_profile) {
   std::vector<ExpectationOutcome> out;
   const ast::Expectation* verdict_seen = nullptr;
   std::unordered_map<std::string_view, const ast::Expectation*> condition_seen;
   using K = ast::Expectation::Kind;
   for (const ast::Expectation* e : agreement.expectations()) {
+    if (!expectation_applies(*e, profile.name, default_profile)) continue;
     ExpectationOutcome o;
     o.expectation = e;
     switch (e->kind) {
@@ -250,6 +254,58 @@ std::vector<ExpectationOutcome> check_expectations(const ast::Agreement& agreeme
   return out;
 }
 
+bool expectation_applies(const ast::Expectation& expectation, std::string_view profile,
+                         std::string_view default_profile) {
+  if (expectation.profile) return expectation.profile->name == profile;
+  return default_profile.empty() || default_profile == profile;
+}
+
+std::string default_profile_name(std::string_view spec) {
+  if (spec.empty()) return std::string(kDefaultProfile);
+  return looks_like_path(spec) ? stem_of(spec) : std::string(spec);
+}
+
+ExpectationTally enforce_expectations(const ast::Agreement& agreement, const AgreementResult& result,
+                                      const CompiledProfile& profile, std::string_view default_profile,
+                                      DiagnosticSink& sink) {
+  ExpectationTally t;
+  t.outcomes = check_expectations(agreement, result, profile, sink, default_profile);
+  for (const ExpectationOutcome& o : t.outcomes) {
+    if (o.passed) {
+      ++t.passed;
+      continue;
+    }
+    ++t.failed;
+    // An unknown condition has its own diagnostic (E0501); only real mismatches get E0502.
+    if (o.condition || o.expectation->kind == ast::Expectation::Kind::acceptable ||
+        o.expectation->kind == ast::Expectation::Kind::unacceptable) {
+      sink.emit(mismatch_diagnostic(o, result));
+    }
+  }
+  std::vector<std::string_view> others;  // the profiles the skipped lines are for, in order
+  for (const ast::Expectation* e : agreement.expectations()) {
+    if (expectation_applies(*e, profile.name, default_profile)) continue;
+    ++t.skipped;
+    const std::string_view p = e->profile ? std::string_view(e->profile->name) : default_profile;
+    if (std::find(others.begin(), others.end(), p) == others.end()) others.push_back(p);
+  }
+  if (t.skipped > 0) {
+    std::string names;
+    for (std::size_t i = 0; i < others.size(); ++i) {
+      names += fmt::format("{}`{}`", i == 0 ? "" : (i + 1 == others.size() ? " and " : ", "), others[i]);
+    }
+    Diagnostic d = make_diagnostic(
+        DiagId::expect_skipped, agreement.name.span,
+        fmt::format("{} `expect` line{} of `{}` {} for {}, not `{}`: not checked in this run", t.skipped,
+                    t.skipped == 1 ? "" : "s", agreement.name.name, t.skipped == 1 ? "is" : "are", names,
+                    profile.name));
+    d.with_label("expectations skipped");
+    d.with_help(fmt::format("`expect under {} ...;` pins a line to this profile", profile.name));
+    sink.emit(std::move(d));
+  }
+  return t;
+}
+
 Diagnostic mismatch_diagnostic(const ExpectationOutcome& o, const AgreementResult& result) {
   Diagnostic d = make_diagnostic(DiagId::expect_mismatch, o.expectation->span, {});
   if (o.condition) {
@@ -280,4 +336,4 @@ Diagnostic mismatch_diagnostic(const ExpectationOutcome& o, const AgreementResul
   return d;
 }
 
-}  // namespace terms::engine
+}  // namespace terms::driver

@@ -9,8 +9,8 @@
 // failure the temporary file is removed and the target is left untouched.
 // A symbolic link is written through: its target is replaced, the link stays.
 //
-// Used by `terms fmt --write`; self-contained (POSIX only, no other cli/
-// code), so the language server or a test can compile it in as well.
+// Used by `terms fmt --write`; self-contained (POSIX only), so the language
+// server or a test can use it as well.
 //
 // The process should ignore SIGXFSZ (the CLI does) so that a file-size limit
 // makes write(2) fail with EFBIG instead of killing the process.
@@ -20,7 +20,7 @@
 #include <string>
 #include <string_view>
 
-namespace terms::cli {
+namespace terms::driver {
 
 // The steps of a write, for fault injection in tests.
 enum class WriteStage : unsigned char { create_temp, write, sync, verify, rename };
@@ -64,4 +64,4 @@ std::string write_failure_hint(WriteFailure failure);
 WriteResult atomic_write(const std::string& path, std::string_view contents,
                          const AtomicWriteOptions& options = {});
 
-}  // namespace terms::cli
+}  // namespace terms::driver

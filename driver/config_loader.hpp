@@ -20,7 +20,7 @@
 #include "dsl/lint/lint.hpp"
 #include "dsl/source.hpp"
 
-namespace terms::cli {
+namespace terms::driver {
 
 // A configuration and the lint settings that follow from it.
 struct LoadedConfig {
@@ -58,4 +58,4 @@ class ConfigLoader {
   bool errors_ = false;
 };
 
-}  // namespace terms::cli
+}  // namespace terms::driver

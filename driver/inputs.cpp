@@ -1,4 +1,4 @@
-#include "cli/inputs.hpp"
+#include "driver/inputs.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -12,7 +12,7 @@
 
 #include <fmt/core.h>
 
-namespace terms::cli {
+namespace terms::driver {
 
 namespace fs = std::filesystem;
 
@@ -388,4 +388,4 @@ std::string DiskFileSystem::canonical(const std::string& path) const {
   return p.lexically_normal().generic_string();
 }
 
-}  // namespace terms::cli
+}  // namespace terms::driver

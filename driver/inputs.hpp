@@ -24,7 +24,7 @@
 #include "dsl/diagnostics.hpp"
 #include "dsl/file_system.hpp"
 
-namespace terms::cli {
+namespace terms::driver {
 
 inline constexpr const char* kStdinPath = "<stdin>";
 inline constexpr std::uint64_t kDefaultMaxFileBytes = 64u * 1024 * 1024;
@@ -89,4 +89,4 @@ class DiskFileSystem final : public FileSystem {
 // A lowercase reason for an errno value ("permission denied"), for messages.
 std::string error_reason(int error_number);
 
-}  // namespace terms::cli
+}  // namespace terms::driver

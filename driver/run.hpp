@@ -4,12 +4,12 @@
 // even when they are not used), evaluate every agreement of the root files,
 // and check their `expect` lines.
 //
-// This is what `terms check`, `terms test`, `terms explain` and the public API
-// (engine/terms.hpp) share. No I/O: files are read through the Workspace's
+// Part of the driver layer (driver/README.md), which `terms check`, `test`,
+// `explain`, the language server and the public API (engine/terms.hpp) share. No I/O: files are read through the Workspace's
 // FileSystem; results and diagnostics are returned or emitted into a sink.
 //
-// Lifetime: an EvaluationRun refers to the Workspace and SourceManager given
-// to it; both must outlive it. Deals point into the Workspace.
+// Lifetime: results refer to the Workspace and SourceManager they were
+// computed from; both must outlive them. Deals point into the Workspace.
 
 #include <memory>
 #include <optional>
@@ -24,7 +24,14 @@
 #include "engine/evaluate.hpp"
 #include "engine/profile_compile.hpp"
 
-namespace terms::engine {
+namespace terms::driver {
+
+// The engine's types this layer works with.
+using engine::AgreementResult;
+using engine::CompiledProfile;
+using engine::ConditionResult;
+using engine::Deal;
+using engine::EvaluateOptions;
 
 // Where the chosen profile came from.
 enum class ProfileOrigin : std::uint8_t { builtin, input, file };
@@ -86,12 +93,42 @@ struct ExpectationOutcome {
 
 // Compares an agreement's `expect` lines with its result. An expectation that
 // names a condition the profile lacks is a diagnostic (E0501) and counts as
-// failed; contradictory expectations are E0503.
+// failed; contradictory expectations are E0503. Only the lines that apply to
+// `profile` are compared (expectation_applies).
 std::vector<ExpectationOutcome> check_expectations(const ast::Agreement& agreement, const AgreementResult& result,
-                                                   const CompiledProfile& profile, DiagnosticSink& sink);
+                                                   const CompiledProfile& profile, DiagnosticSink& sink,
+                                                   std::string_view default_profile = {});
+
+// Whether an `expect` line applies to a run under `profile`: `expect under P`
+// when P is that profile; a line without `under` when `profile` is the one
+// the file is checked under by default (`default_profile`: the `profile` of
+// terms.json, else stepwise-2020; empty: every unpinned line applies).
+bool expectation_applies(const ast::Expectation& expectation, std::string_view profile,
+                         std::string_view default_profile);
+
+// What enforcing one agreement's expectations gave.
+struct ExpectationTally {
+  std::vector<ExpectationOutcome> outcomes;  // the lines that apply, in file order
+  std::size_t passed = 0;
+  std::size_t failed = 0;
+  std::size_t skipped = 0;  // lines for another profile (reported once, E0504)
+};
+
+// check_expectations, then one E0502 for each mismatch and, when lines were
+// skipped, one E0504 (info) on the agreement's name saying so. Every command
+// that evaluates (check, test, explain, the language server) calls this, so
+// they agree on what an `expect` line means.
+ExpectationTally enforce_expectations(const ast::Agreement& agreement, const AgreementResult& result,
+                                      const CompiledProfile& profile, std::string_view default_profile,
+                                      DiagnosticSink& sink);
+
+// The name of the profile a run's files are checked under by default: the
+// `profile` of terms.json as written (`spec`, a name or a `.terms` file, whose
+// stem is taken), else stepwise-2020.
+std::string default_profile_name(std::string_view spec);
 
 // The diagnostic (E0502) that shows a failed expectation: both sides, the
 // reason and the evidence as related spans.
 Diagnostic mismatch_diagnostic(const ExpectationOutcome& outcome, const AgreementResult& result);
 
-}  // namespace terms::engine
+}  // namespace terms::driver

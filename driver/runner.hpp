@@ -47,24 +47,17 @@
 #include <unordered_map>
 #include <vector>
 
-#include "cli/args.hpp"
-#include "cli/inputs.hpp"
+#include "driver/inputs.hpp"
 #include "dsl/diagnostics.hpp"
 #include "dsl/render.hpp"
 #include "dsl/resolve.hpp"
 #include "dsl/source.hpp"
 
-namespace terms::cli {
+namespace terms::driver {
 
 // The number of worker threads: `requested` if non-zero, else one per core.
 unsigned worker_count(unsigned requested);
 
-// `--jobs N`: how many files to check at a time (0, the default: one per core).
-void add_jobs_option(ArgParser& parser);
-// The number of workers `--jobs` asks for (worker_count applied); nullopt
-// after printing a usage error (status 2 in `status`) for a value that is not
-// a number.
-std::optional<unsigned> jobs_or_report(const ArgParser& parser, const ParsedArgs& args, int& status);
 
 // Runs work(0..count-1) on `jobs` threads; consume(i, result) on this thread in
 // index order. An exception thrown by `work` is rethrown here, once the
@@ -319,4 +312,4 @@ class Progress {
   std::chrono::steady_clock::time_point last_;
 };
 
-}  // namespace terms::cli
+}  // namespace terms::driver

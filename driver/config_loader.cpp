@@ -1,12 +1,12 @@
-#include "cli/config_loader.hpp"
+#include "driver/config_loader.hpp"
 
 #include <filesystem>
 
 #include <fmt/core.h>
 
-#include "cli/inputs.hpp"
+#include "driver/inputs.hpp"
 
-namespace terms::cli {
+namespace terms::driver {
 
 namespace fs = std::filesystem;
 
@@ -108,4 +108,4 @@ bool ConfigLoader::ignored(const std::string& path) {
   return config.ignores(rel);
 }
 
-}  // namespace terms::cli
+}  // namespace terms::driver

@@ -1,6 +1,6 @@
 // Atomic file replacement (see atomic_write.hpp).
 
-#include "cli/atomic_write.hpp"
+#include "driver/atomic_write.hpp"
 
 #include <cerrno>
 #include <climits>
@@ -14,7 +14,7 @@
 
 #include <fmt/format.h>
 
-namespace terms::cli {
+namespace terms::driver {
 namespace {
 
 // strerror(3), lowercased the way our messages are ("permission denied").
@@ -246,4 +246,4 @@ WriteResult atomic_write(const std::string& path, std::string_view contents,
   return {};
 }
 
-}  // namespace terms::cli
+}  // namespace terms::driver

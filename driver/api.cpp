@@ -1,11 +1,12 @@
 // The public API (engine/terms.hpp): a thin layer over Workspace and the
-// evaluation run, with an in-memory file system for the caller's files.
+// driver's evaluation run (driver/run.hpp), with an in-memory file system for the caller's files.
 
 #include <filesystem>
 
 #include "dsl/resolve.hpp"
-#include "engine/run.hpp"
+#include "driver/run.hpp"
 #include "engine/terms.hpp"
+#include "driver/version.hpp"
 
 namespace terms::api {
 namespace {
@@ -68,9 +69,17 @@ Report Checker::check(const std::string& path, std::string text) {
   Report report;
   bool usage_error = false;
   const ast::Profile* attempted = nullptr;
-  auto selected = engine::select_profile(profile_, workspace, sources, diags, usage_error, &attempted);
+  auto selected = driver::select_profile(profile_, workspace, sources, diags, usage_error, &attempted);
+  // As `terms check`: every profile the files declare is compiled, for its errors.
+  driver::compile_declared_profiles(workspace, sources, diags, attempted);
   if (selected) {
-    for (auto& run : engine::evaluate_roots(workspace, {root}, selected->profile)) {
+    for (auto& run : driver::evaluate_roots(workspace, {root}, selected->profile)) {
+      // `expect` lines are enforced as `terms check` does (E0502); the
+      // checker's profile is the one unpinned lines are for.
+      if (run.result) {
+        (void)driver::enforce_expectations(*run.agreement, *run.result, selected->profile,
+                                           driver::default_profile_name(profile_), diags);
+      }
       AgreementOutcome a;
       a.name = run.agreement->name.name;
       if (!run.result) {
@@ -93,6 +102,6 @@ Report Checker::check(const std::string& path, std::string text) {
   return report;
 }
 
-std::string version() { return "0.1.0"; }
+std::string version() { return std::string(driver::kVersion); }
 
 }  // namespace terms::api

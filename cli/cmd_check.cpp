@@ -127,6 +127,8 @@ struct CheckWorker {
     w.bag.clear();
   }
   ReusedWorkspace w;
+  std::string default_profile;  // the profile `expect` lines without `under` are for
+  bool all = false;             // --all: every item of the evidence
   std::optional<driver::SelectedProfile> profile;
   const ast::Profile* attempted = nullptr;
   std::unordered_set<UnitId> seen;  // loaded units whose profiles have been compiled

@@ -13,7 +13,9 @@
 // returned is a plain value that owns its strings.
 //
 // Installed by `cmake --install`; use it with `find_package(Terms)` and
-// `target_link_libraries(app PRIVATE Terms::terms_engine)`.
+// `target_link_libraries(app PRIVATE Terms::terms_driver)`. It runs the same
+// driver layer (driver/run.hpp) as `terms check`: declared profiles are
+// compiled for their errors and `expect` lines are enforced (E0502).
 
 #include <map>
 #include <memory>

@@ -125,6 +125,11 @@ void Context::expected(const char* at, std::string_view message, bool after_prev
     if (message.find("modifier") != std::string_view::npos) {
       if (auto m = closest_match(tok, modifier_words())) d.with_help(fmt::format("did you mean `{}`?", *m));
     }
+    if (message.find("after `expect`") != std::string_view::npos) {  // a misspelt verdict in `expect`
+      static const std::vector<std::string_view> expect_words = {"acceptable", "unacceptable", "violated",
+                                                                 "satisfied", "under"};
+      if (auto m = closest_match(tok, expect_words)) d.with_help(fmt::format("did you mean `{}`?", *m));
+    }
     if (after_previous_token) {
       bool starts_item = false;
       for (auto w : clause_words()) starts_item = starts_item || w == tok;

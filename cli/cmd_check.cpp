@@ -145,19 +145,45 @@ struct CheckedInput {
   std::string verdict_text;
 };
 
-// One member of the report's "verdicts" array, printed as dump_json prints it
-// there (two levels deep: every line indented by four spaces, no newline at
-// the end), so that the array can be written piece by piece.
-std::string json_item(const nlohmann::ordered_json& item) {
-  const std::string dumped = item.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+// A JSON value dumped as dump_json prints it `depth` levels deep in the
+// report (every line after the first indented by two spaces per level).
+std::string dumped_at(const nlohmann::ordered_json& value, unsigned depth) {
+  const std::string dumped = value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  const std::string indent(2 * depth, ' ');
   std::string out;
   out.reserve(dumped.size() + dumped.size() / 8);
-  out += "    ";
   for (const char c : dumped) {
     out += c;
-    if (c == '\n') out += "    ";
+    if (c == '\n') out += indent;
   }
   return out;
+}
+
+// One member of the report's "verdicts" array, dumped as one value as soon as
+// its agreement is evaluated, and indented as it stands in the array.
+std::string json_item(const nlohmann::ordered_json& item) { return "    " + dumped_at(item, 2); }
+
+// Writes the JSON report of a file-by-file run to standard output, member by
+// member (each member's value dumped by nlohmann_json), then the "verdicts"
+// array from the items gathered in `items` (json_item, separated by ",\n"):
+// byte for byte what dump_json prints for the whole document, without
+// holding the verdicts of the whole run as one value.
+void write_json_report(const nlohmann::ordered_json& head, TextSpool& items) {
+  std::string text = "{";
+  for (const auto& member : head.items()) {
+    text += text.size() == 1 ? "\n  " : ",\n  ";
+    text += nlohmann::ordered_json(member.key()).dump() + ": " + dumped_at(member.value(), 1);
+  }
+  text += text.size() == 1 ? "\n  \"verdicts\": " : ",\n  \"verdicts\": ";
+  if (items.empty()) {
+    text += "[]\n}\n";
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return;
+  }
+  text += "[\n";
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  items.append("\n  ]\n}\n");
+  items.write_to(stdout);
 }
 
 CheckedInput check_input(CheckWorker& worker, const InputFile& input, const std::string& profile_name,
@@ -281,21 +307,7 @@ int run_check_by_file(const std::vector<std::string>& paths, const LoadOptions& 
   }
   const DiagnosticCounts counts = count_diagnostics(out.diagnostics);
   if (format) {  // json
-    nlohmann::ordered_json json = report_to_json(out.files, out.diagnostics, *out.sources);
-    json["verdicts"] = nlohmann::ordered_json::array();
-    std::string text = dump_json(json);
-    // The verdicts, gathered as text, go inside the array that closes the report.
-    constexpr std::string_view kEmptyEnd = "[]\n}\n";
-    if (!verdict_text.empty() && text.size() >= kEmptyEnd.size() &&
-        std::string_view(text).substr(text.size() - kEmptyEnd.size()) == kEmptyEnd) {
-      text.resize(text.size() - kEmptyEnd.size());
-      text += "[\n";
-      std::fwrite(text.data(), 1, text.size(), stdout);
-      verdict_text.append("\n  ]\n}\n");
-      verdict_text.write_to(stdout);
-    } else {
-      std::fwrite(text.data(), 1, text.size(), stdout);
-    }
+    write_json_report(report_to_json(out.files, out.diagnostics, *out.sources), verdict_text);
   } else {
     RenderOptions options;
     options.color = color;

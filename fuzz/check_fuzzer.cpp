@@ -7,6 +7,8 @@
 // library root /library; a PATH that climbs out (`../../etc/x.terms`) lands
 // outside it, which is how import escapes are exercised.
 //
+// Then the driver's run (driver/run.hpp): profile, verdicts, expectations.
+//
 // Properties: no crash, exception, hang or unbounded recursion (import depth
 // and nesting are limited); every diagnostic is well formed and in bounds;
 // a unit with an error diagnostic reports errors.
@@ -16,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "driver/run.hpp"
 #include "dsl/resolve.hpp"
 #include "fuzz/fuzz_support.hpp"
 #include "memfs/memory_fs.hpp"
@@ -72,6 +75,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (u.error_count > 0) terms::fuzz::require(ws.has_errors(u.id), "unit errors not reported");
       for (terms::EntityId e : ws.visible_entities(u.id)) {
         terms::fuzz::require(e < ws.entity_count(), "visible entity out of range");
+      }
+    }
+    // The rest of `terms check`, through the driver layer as the CLI runs it:
+    // the profile (the default, or one the input declares under its name),
+    // every declared profile for its errors, the verdicts and the `expect` lines.
+    if (unit) {
+      bool usage_error = false;
+      const terms::ast::Profile* attempted = nullptr;
+      const auto selected = terms::driver::select_profile("", ws, sources, diags, usage_error, &attempted);
+      terms::driver::compile_declared_profiles(ws, sources, diags, attempted);
+      if (selected) {
+        for (const auto& run : terms::driver::evaluate_roots(ws, {*unit}, selected->profile)) {
+          if (run.result) {
+            (void)terms::driver::enforce_expectations(*run.agreement, *run.result, selected->profile, "", diags);
+          }
+        }
       }
     }
   }

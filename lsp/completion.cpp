@@ -168,8 +168,11 @@ class Completer {
       return;
     }
     if (first == "expect") {
-      if (s.size() == 1) keywords({"acceptable", "unacceptable", "violated", "satisfied"});
-      if (s.size() == 2 && (last == "violated" || last == "satisfied")) conditions();
+      // `expect [under PROFILE] acceptable|unacceptable|violated ID|satisfied ID;`
+      const std::size_t body = s.size() >= 3 && s[1] == "under" ? 3 : 1;
+      if (s.size() == body) keywords({"acceptable", "unacceptable", "violated", "satisfied"});
+      if (s.size() == 1) keywords({"under"});
+      if (s.size() == body + 1 && (last == "violated" || last == "satisfied")) conditions();
       return;
     }
     if (first == "step") {

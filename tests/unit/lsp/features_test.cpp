@@ -162,6 +162,8 @@ TEST_F(FeaturesTest, CompletionOffersTheNamesThePositionExpects) {
             (V{"import", "party", "verifier", "program", "facility", "sanction", "benefit", "agreement", "profile"}));
   EXPECT_EQ(complete("import \"lib.terms\";\nfacility f in \n", 1, 14), (V{"dprk-nuclear"}));
   EXPECT_EQ(complete("import \"lib.terms\";\nagreement a {\n  expect \n}\n", 2, 9),
+            (V{"acceptable", "unacceptable", "violated", "satisfied", "under"}));
+  EXPECT_EQ(complete("import \"lib.terms\";\nagreement a {\n  expect under cvid \n}\n", 2, 20),
             (V{"acceptable", "unacceptable", "violated", "satisfied"}));
   // In a comment or a string: nothing.
   EXPECT_EQ(complete("import \"lib.terms\";\n# dismantle \n", 1, 12), V{});

@@ -1,7 +1,10 @@
 #pragma once
-// The engine's part of the command line: the `--profile` option, loading the
-// inputs for `terms test` and `terms explain`, and the verdicts `terms check`
-// prints after its diagnostics (text) or adds to its report (JSON).
+// The command line's side of an evaluation run: the `--profile` option and
+// the profile terms.json names, loading the inputs of a whole run (test,
+// explain, profiles, and check when the inputs declare the profile), and the
+// verdicts `terms check` prints after its diagnostics (text) or adds to its
+// report (JSON). The run itself (profile, evaluation, `expect` lines) is the
+// driver's (driver/run.hpp).
 //
 // Lifetime: Verdicts refer to the Workspace and SourceManager they were
 // computed from (deals point into the Workspace); keep those alive meanwhile.

@@ -168,6 +168,7 @@ struct Outcome {
 // Whether two facility states read the same (describe() gives the same text).
 bool same_description(const FacilityState& a, const FacilityState& b) {
   if (a.declared != b.declared || a.frozen != b.frozen || a.dismantled != b.dismantled) return false;
+  if (a.converted != b.converted || a.removed != b.removed) return false;
   const bool untouched = !a.declared && !a.frozen && a.dismantled == Dismantlement::none;
   if (untouched) return true;  // "untouched", whatever the verification
   if (a.verified != b.verified) return false;

@@ -12,6 +12,7 @@ std::string_view to_string(DeclKind k) {
     case DeclKind::facility: return "facility";
     case DeclKind::sanction: return "sanction";
     case DeclKind::benefit: return "benefit";
+    case DeclKind::material: return "material";
   }
   return "?";
 }
@@ -26,11 +27,16 @@ std::string_view to_string(Verb v) {
     case Verb::suspend: return "suspend";
     case Verb::retain: return "retain";
     case Verb::provide: return "provide";
+    case Verb::convert: return "convert";
+    case Verb::remove: return "remove";
   }
   return "?";
 }
 
-bool is_concession(Verb v) { return v == Verb::declare || v == Verb::freeze || v == Verb::dismantle; }
+bool is_concession(Verb v) {
+  return v == Verb::declare || v == Verb::freeze || v == Verb::dismantle || v == Verb::convert ||
+         v == Verb::remove;
+}
 bool is_relief(Verb v) {
   return v == Verb::lift || v == Verb::ease || v == Verb::suspend || v == Verb::provide;
 }
@@ -107,6 +113,14 @@ std::vector<const Ident*> Agreement::builds_on() const {
     if (auto* b = std::get_if<BuildsOn>(&it)) {
       for (const auto& a : b->agreements) out.push_back(&a);
     }
+  }
+  return out;
+}
+
+std::vector<const Sanctioned*> Agreement::sanctioned() const {
+  std::vector<const Sanctioned*> out;
+  for (const auto& it : items) {
+    if (auto* s = std::get_if<Sanctioned>(&it)) out.push_back(s);
   }
   return out;
 }

@@ -44,24 +44,27 @@ struct Import {
   Span span;
 };
 
-enum class DeclKind : std::uint8_t { party, verifier, program, facility, sanction, benefit };
+enum class DeclKind : std::uint8_t { party, verifier, program, facility, sanction, benefit, material };
 std::string_view to_string(DeclKind k);
 
 // party ID "title"; | verifier ID "title"; | program ID of PARTY kind KIND "title";
 // facility ID in PROGRAM "title"; | sanction ID by PARTY "title"; | benefit ID by PARTY "title";
+// verifier ID of PARTY "title"; (whose verifier it is) | material ID in PROGRAM "title";
 struct Decl {
   DeclKind kind{};
   Span keyword_span;
   Ident name;
-  std::optional<Ident> owner;         // of PARTY / in PROGRAM / by PARTY
+  std::optional<Ident> owner;         // of PARTY / in PROGRAM / by PARTY (a verifier's: optional)
   std::optional<Ident> program_kind;  // program only: kind KIND
   std::optional<String> title;
   Span span;
 };
 
-enum class Verb : std::uint8_t { declare, freeze, dismantle, lift, ease, suspend, retain, provide };
+// convert: `convert FACILITY to civilian use` (a facility turned to a declared
+// civilian use); remove: equipment or material shipped out of the country.
+enum class Verb : std::uint8_t { declare, freeze, dismantle, lift, ease, suspend, retain, provide, convert, remove };
 std::string_view to_string(Verb v);
-bool is_concession(Verb v);      // declare, freeze, dismantle
+bool is_concession(Verb v);      // declare, freeze, dismantle, convert, remove
 bool is_relief(Verb v);          // lift, ease, suspend, provide
 bool takes_sanctions(Verb v);    // lift, ease, suspend, retain
 
@@ -88,19 +91,21 @@ struct Duration {
 struct Modifier {
   enum class Kind : std::uint8_t { verified, within, partially, snapback };
   Kind kind{};
-  std::optional<Ident> verifier;   // verified by VERIFIER
+  std::optional<Ident> verifier;   // verified by VERIFIER: the first one named
+  std::vector<Ident> verifiers;    // verified by A, B, ...: all of them (verifier is the first)
   std::optional<Duration> duration;  // within DURATION
   Span span;
 };
 std::string_view to_string(Modifier::Kind k);
 
-// VERB [sanctions] TARGETS MODIFIERS* ;
+// VERB [sanctions] TARGETS MODIFIERS* ;  or  convert TARGETS to civilian use MODIFIERS* ;
 struct Clause {
   Verb verb{};
   Span verb_span;
   bool sanctions_keyword = false;  // `sanctions` / `sanction` was written
   Span sanctions_keyword_span;
   Targets targets;
+  Span civilian_use_span;  // convert: `to civilian use`
   std::vector<Modifier> modifiers;
   Span span;
 
@@ -130,9 +135,15 @@ struct BuildsOn {
   Span span;
 };
 
+// `sanctioned PARTY {, PARTY};`: the sanctioned side, stated.
+struct Sanctioned {
+  std::vector<Ident> parties;
+  Span span;
+};
+
 // The items of an agreement body, in source order. Clauses written outside any
 // step are the agreement's implicit step (see Agreement::implicit_clauses).
-using AgreementItem = std::variant<BuildsOn, Step, Clause, Expectation>;
+using AgreementItem = std::variant<BuildsOn, Step, Clause, Expectation, Sanctioned>;
 
 struct Agreement {
   Ident name;
@@ -146,6 +157,7 @@ struct Agreement {
   std::vector<const Clause*> implicit_clauses() const;
   std::vector<const Expectation*> expectations() const;
   std::vector<const Ident*> builds_on() const;
+  std::vector<const Sanctioned*> sanctioned() const;
 };
 
 // Profiles: `profile ID "title" { CONDITION* }`. The formula language is

@@ -15,15 +15,20 @@ namespace {
 using ast::DeclKind;
 using ast::Verb;
 
-constexpr KindMask kConcessionTargets = kind_bit(DeclKind::facility) | kind_bit(DeclKind::program);
+constexpr KindMask kConcessionTargets =
+    kind_bit(DeclKind::facility) | kind_bit(DeclKind::program) | kind_bit(DeclKind::material);
 
 Expected expected_targets(Verb v) {
   switch (v) {
     case Verb::declare:
     case Verb::freeze:
     case Verb::dismantle:
-      return {kConcessionTargets, "a facility or program", DiagId::wrong_kind,
-              "`declare`, `freeze` and `dismantle` apply to facilities and programs"};
+    case Verb::remove:
+      return {kConcessionTargets, "a facility, program or material", DiagId::wrong_kind,
+              "`declare`, `freeze`, `dismantle` and `remove` apply to facilities, programs and materials"};
+    case Verb::convert:
+      return {kind_bit(DeclKind::facility) | kind_bit(DeclKind::program), "a facility or program",
+              DiagId::wrong_kind, "`convert ... to civilian use` applies to facilities and programs"};
     case Verb::lift:
     case Verb::ease:
     case Verb::suspend:
@@ -39,6 +44,9 @@ Expected expected_targets(Verb v) {
 const Expected kVerifier{kind_bit(DeclKind::verifier) | kind_bit(DeclKind::party), "a verifier or party",
                          DiagId::verifier_wrong_kind,
                          "`verified by` names who verifies: a verifier or a party"};
+
+const Expected kSanctionedParty{kind_bit(DeclKind::party), "a party", DiagId::wrong_kind,
+                                "`sanctioned` names the parties under sanctions: `sanctioned PARTY, PARTY;`"};
 
 const Expected kParty{kind_bit(DeclKind::party), "a party", DiagId::wrong_kind,
                       "`all by PARTY` names the party that imposes the sanctions"};
@@ -90,6 +98,8 @@ class AgreementChecker {
         for (const ast::Clause& c : step->clauses) check_clause(c);
       } else if (const auto* clause = std::get_if<ast::Clause>(&item)) {
         check_clause(*clause);
+      } else if (const auto* sanctioned = std::get_if<ast::Sanctioned>(&item)) {
+        for (const ast::Ident& p : sanctioned->parties) resolve_reference(ws_, unit_, p, kSanctionedParty, out_);
       }
     }
   }
@@ -324,7 +334,7 @@ class AgreementChecker {
           if (c.verb != Verb::dismantle) report_wrong_verb(c, m, "`partially` applies only to `dismantle`");
           break;
         case ast::Modifier::Kind::verified:
-          if (m.verifier) resolve_reference(ws_, unit_, *m.verifier, kVerifier, out_);
+          for (const ast::Ident& v : m.verifiers) resolve_reference(ws_, unit_, v, kVerifier, out_);
           break;
         case ast::Modifier::Kind::within:
           if (m.duration) check_duration(*m.duration);
@@ -420,6 +430,7 @@ std::string_view with_article(ast::DeclKind k) {
     case DeclKind::facility: return "a facility";
     case DeclKind::sanction: return "a sanction";
     case DeclKind::benefit: return "a benefit";
+    case DeclKind::material: return "a material";
   }
   return "a declaration";
 }

@@ -36,9 +36,10 @@ struct Builder : parse_detail::StateBase {
   ast::Agreement agreement;
   ast::Expectation expectation;
   ast::BuildsOn builds_on;
+  ast::Sanctioned sanctioned;
+  std::vector<ast::Ident> verifiers;
   std::optional<ast::String> title;
   std::optional<ast::Ident> by_party;
-  std::optional<ast::Ident> verifier;
   std::optional<ast::Duration> duration;
   std::uint32_t step_brace = 0;
   std::uint32_t agreement_brace = 0;
@@ -102,6 +103,7 @@ template <> struct action<g::kw_program> : decl_keyword_action<ast::DeclKind::pr
 template <> struct action<g::kw_facility> : decl_keyword_action<ast::DeclKind::facility> {};
 template <> struct action<g::kw_sanction> : decl_keyword_action<ast::DeclKind::sanction> {};
 template <> struct action<g::kw_benefit> : decl_keyword_action<ast::DeclKind::benefit> {};
+template <> struct action<g::kw_material> : decl_keyword_action<ast::DeclKind::material> {};
 
 template <>
 struct action<g::decl_name> {
@@ -143,15 +145,32 @@ struct action<g::verb> {
       case 'l': b.clause.verb = ast::Verb::lift; break;
       case 'e': b.clause.verb = ast::Verb::ease; break;
       case 's': b.clause.verb = ast::Verb::suspend; break;
-      case 'r': b.clause.verb = ast::Verb::retain; break;
+      case 'r': b.clause.verb = w.size() > 2 && w[2] == 'm' ? ast::Verb::remove : ast::Verb::retain; break;
       case 'p': b.clause.verb = ast::Verb::provide; break;
       default: break;
     }
     b.clause.verb_span = b.ctx->span(in.begin(), in.end());
     b.by_party.reset();
-    b.verifier.reset();
+    b.verifiers.clear();
     b.duration.reset();
   }
+};
+template <>
+struct action<g::convert_verb> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.clause = ast::Clause{};
+    b.clause.verb = ast::Verb::convert;
+    b.clause.verb_span = b.ctx->span(in.begin(), in.end());
+    b.by_party.reset();
+    b.verifiers.clear();
+    b.duration.reset();
+  }
+};
+template <>
+struct action<g::civilian_use> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.clause.civilian_use_span = b.ctx->span(in.begin(), in.end()); }
 };
 template <>
 struct action<g::sanctions_word> {
@@ -192,7 +211,7 @@ struct action<g::targets> {
 template <>
 struct action<g::verifier_name> {
   template <typename Input>
-  static void apply(const Input& in, Builder& b) { b.verifier = ident(in, b); }
+  static void apply(const Input& in, Builder& b) { b.verifiers.push_back(ident(in, b)); }
 };
 template <>
 struct action<g::mod_verified> {
@@ -200,7 +219,8 @@ struct action<g::mod_verified> {
   static void apply(const Input& in, Builder& b) {
     ast::Modifier m;
     m.kind = ast::Modifier::Kind::verified;
-    m.verifier = std::exchange(b.verifier, std::nullopt);
+    m.verifiers = std::exchange(b.verifiers, {});
+    if (!m.verifiers.empty()) m.verifier = m.verifiers.front();
     m.span = b.ctx->span(in.begin(), in.end());
     b.clause.modifiers.push_back(std::move(m));
   }
@@ -270,8 +290,7 @@ struct flag_modifier_action {
 template <> struct action<g::mod_partially> : flag_modifier_action<ast::Modifier::Kind::partially> {};
 template <> struct action<g::mod_snapback> : flag_modifier_action<ast::Modifier::Kind::snapback> {};
 
-template <>
-struct action<g::clause> {
+struct clause_action {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
     b.clause.span = b.ctx->span(in.begin(), in.end());
@@ -280,6 +299,28 @@ struct action<g::clause> {
     } else {
       b.agreement.items.emplace_back(std::move(b.clause));
     }
+  }
+};
+template <> struct action<g::clause> : clause_action {};
+template <> struct action<g::convert_clause> : clause_action {};
+
+// ---- the sanctioned side ----------------------------------------------------------------
+template <>
+struct action<g::kw_sanctioned> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) { b.sanctioned = ast::Sanctioned{}; }
+};
+template <>
+struct action<g::sanctioned_name> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.sanctioned.parties.push_back(ident(in, b)); }
+};
+template <>
+struct action<g::sanctioned_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.sanctioned.span = b.ctx->span(in.begin(), in.end());
+    b.agreement.items.emplace_back(std::move(b.sanctioned));
   }
 };
 
@@ -473,6 +514,7 @@ template <> struct action<g::missing_semi<g::decl_end_tag>> : missing_semi_actio
 template <> struct action<g::missing_semi<g::expect_end_tag>> : missing_semi_action<g::expect_end> {};
 template <> struct action<g::missing_semi<g::builds_on_end_tag>> : missing_semi_action<g::builds_on_end> {};
 template <> struct action<g::missing_semi<g::clause_end_tag>> : missing_semi_action<g::clause_end> {};
+template <> struct action<g::missing_semi<g::sanctioned_end_tag>> : missing_semi_action<g::sanctioned_end> {};
 
 // ---- recovery ----------------------------------------------------------------------------------
 template <>
@@ -496,6 +538,7 @@ template <> inline constexpr bool parse_detail::anchor_after_previous<g::decl_en
 template <> inline constexpr bool parse_detail::anchor_after_previous<g::expect_end> = true;
 template <> inline constexpr bool parse_detail::anchor_after_previous<g::builds_on_end> = true;
 template <> inline constexpr bool parse_detail::anchor_after_previous<g::clause_end> = true;
+template <> inline constexpr bool parse_detail::anchor_after_previous<g::sanctioned_end> = true;
 template <> inline constexpr bool parse_detail::anchor_after_previous<g::semi> = true;
 
 namespace {

@@ -636,8 +636,15 @@ struct Workspace::Impl {
           expected = {detail::kind_bit(ast::DeclKind::party), "a party", DiagId::wrong_kind,
                       "a benefit is provided by a party: `benefit ID by PARTY`"};
           break;
-        case ast::DeclKind::party:
-        case ast::DeclKind::verifier: continue;
+        case ast::DeclKind::material:
+          expected = {detail::kind_bit(ast::DeclKind::program), "a program", DiagId::wrong_kind,
+                      "a material belongs to a program: `material ID in PROGRAM`"};
+          break;
+        case ast::DeclKind::verifier:
+          expected = {detail::kind_bit(ast::DeclKind::party), "a party", DiagId::wrong_kind,
+                      "a verifier may be a party's: `verifier ID of PARTY`"};
+          break;
+        case ast::DeclKind::party: continue;
       }
       if (auto owner = detail::resolve_reference(ws, id, *decl.owner, expected, out)) {
         ws.entities_[e].owner = *owner;

@@ -53,6 +53,9 @@ std::optional<Domain> domain_of(ast::DeclKind k) {
     case ast::DeclKind::party: return Domain::party;
     case ast::DeclKind::program: return Domain::program;
     case ast::DeclKind::facility: return Domain::facility;
+    // A material is a thing of its program, as a facility is: profiles count
+    // it among the facilities (docs/profiles.md).
+    case ast::DeclKind::material: return Domain::facility;
     case ast::DeclKind::sanction: return Domain::sanction;
     case ast::DeclKind::benefit: return Domain::benefit;
     case ast::DeclKind::verifier: return std::nullopt;
@@ -246,7 +249,8 @@ EntityId Deal::owner_party(EntityId id) const {
   if (id == kNoEntity) return kNoEntity;
   const Entity& e = workspace_->entity(id);
   switch (e.kind) {
-    case ast::DeclKind::facility: return owner_party(e.owner);
+    case ast::DeclKind::facility:
+    case ast::DeclKind::material: return owner_party(e.owner);
     case ast::DeclKind::program:
     case ast::DeclKind::sanction:
     case ast::DeclKind::benefit: return e.owner;
@@ -259,14 +263,16 @@ EntityId Deal::owner_party(EntityId id) const {
 EntityId Deal::program_of(EntityId facility) const {
   if (facility == kNoEntity) return kNoEntity;
   const Entity& e = workspace_->entity(facility);
-  if (e.kind != ast::DeclKind::facility || e.owner == kNoEntity) return kNoEntity;
+  if ((e.kind != ast::DeclKind::facility && e.kind != ast::DeclKind::material) || e.owner == kNoEntity) {
+    return kNoEntity;
+  }
   return workspace_->entity(e.owner).kind == ast::DeclKind::program ? e.owner : kNoEntity;
 }
 
 std::string_view Deal::kind_of(EntityId id) const {
   if (id == kNoEntity) return {};
   const Entity& e = workspace_->entity(id);
-  if (e.kind == ast::DeclKind::facility) return kind_of(program_of(id));
+  if (e.kind == ast::DeclKind::facility || e.kind == ast::DeclKind::material) return kind_of(program_of(id));
   if (e.kind == ast::DeclKind::program && e.decl && e.decl->program_kind) return e.decl->program_kind->name;
   return {};
 }
@@ -341,6 +347,23 @@ void Deal::normalise_clauses() {
   const auto& sanctions = things(Domain::sanction);
   const auto& benefits = things(Domain::benefit);
 
+  // `sanctioned P, Q;` states the sanctioned side: stated wins over inferred.
+  bool stated_sanctioned = false;
+  for (const ast::Sanctioned* st : agreement_->sanctioned()) {
+    for (const ast::Ident& n : st->parties) {
+      const auto id = workspace_->lookup(unit_, n.name);
+      if (!id || workspace_->entity(*id).kind != ast::DeclKind::party) continue;
+      stated_sanctioned = true;
+      if (const Slot* s = find_slot(*id)) {
+        if (sanctioned_[s->dense] != 0) continue;
+        sanctioned_[s->dense] = 1;
+      } else if (std::find(sanctioned_list_.begin(), sanctioned_list_.end(), *id) != sanctioned_list_.end()) {
+        continue;
+      }
+      sanctioned_list_.push_back(*id);
+    }
+  }
+
   // Which things the clause being normalised already lists, by dense
   // position: a mark equal to the clause's stamp means listed.
   std::vector<std::uint32_t> marks(std::size_t{3} * slot_count_, 0);
@@ -386,7 +409,7 @@ void Deal::normalise_clauses() {
       address(id);
       const Entity& e = workspace_->entity(id);
       EntityId party = kNoEntity;
-      if (e.kind == ast::DeclKind::facility) {
+      if (e.kind == ast::DeclKind::facility || e.kind == ast::DeclKind::material) {
         address(program_of(id));
         party = owner_party(e.owner);
       } else {
@@ -438,13 +461,16 @@ void Deal::normalise_clauses() {
     if (const auto* m = first[static_cast<std::size_t>(ast::Modifier::Kind::verified)]) {
       dc.verified = true;
       if (m->verifier) dc.verifier = m->verifier->name;
+      for (const ast::Ident& v : m->verifiers) {
+        if (!dc.verified_by(v.name)) dc.verifiers.push_back(v.name);
+      }
     }
     if (const auto* m = first[static_cast<std::size_t>(ast::Modifier::Kind::within)]; m && m->duration) {
       dc.within_days = m->duration->days();
     }
     dc.partial = first[static_cast<std::size_t>(ast::Modifier::Kind::partially)] != nullptr;
     dc.snapback = first[static_cast<std::size_t>(ast::Modifier::Kind::snapback)] != nullptr;
-    if (ast::is_concession(c.verb)) {
+    if (ast::is_concession(c.verb) && !stated_sanctioned) {
       for (EntityId party : d.actors) {
         if (const Slot* s = find_slot(party)) {
           if (sanctioned_[s->dense] != 0) continue;
@@ -513,16 +539,30 @@ void apply_concession(FacilityState& s, const DealClause& c) {
         level = 4;
       }
       break;
+    // Conversion ends the weapons use, removal the country's holding: both
+    // count as complete dismantlement (docs/language.md, "convert and remove").
+    case ast::Verb::convert:
+      s.converted = true;
+      s.dismantled = Dismantlement::complete;
+      level = 4;
+      break;
+    case ast::Verb::remove:
+      s.removed = true;
+      s.dismantled = Dismantlement::complete;
+      level = 4;
+      break;
     default: return;
   }
   if (level > s.level) {
     s.level = level;
     s.verified = c.verified;
     s.verifiers.clear();
-    if (c.verified && !c.verifier.empty()) s.verifiers.push_back(c.verifier);
+    if (c.verified) s.verifiers = c.verifiers;
   } else if (level == s.level && c.verified) {
     s.verified = true;
-    if (!c.verifier.empty() && !s.verified_by(c.verifier)) s.verifiers.push_back(c.verifier);
+    for (std::string_view v : c.verifiers) {
+      if (!s.verified_by(v)) s.verifiers.push_back(v);
+    }
   }
 }
 

@@ -99,8 +99,12 @@ struct FacilityState {
   bool declared = false;
   bool frozen = false;
   Dismantlement dismantled = Dismantlement::none;
+  // `convert ... to civilian use` and `remove` count as complete dismantlement
+  // (of the weapons use; of the country's holding): these say which it was.
+  bool converted = false;
+  bool removed = false;
   // The most advanced concession so far (0 none, 1 declared, 2 frozen,
-  // 3 dismantled partially, 4 dismantled completely) and whether a clause at
+  // 3 dismantled partially, 4 dismantled completely, converted or removed) and whether a clause at
   // that level was verified, and by whom. "Dismantled and verified" thus means
   // that the dismantlement itself was verified.
   std::uint8_t level = 0;
@@ -145,7 +149,11 @@ struct DealClause {
   std::span<const EntityId> addressed;  // targets, plus programs named or owning a target facility
   std::span<const EntityId> actors;     // the parties that own the targets
   bool verified = false;
-  std::string_view verifier;        // `verified by NAME`; empty if unnamed
+  std::string_view verifier;        // the first name after `verified by`; empty if unnamed
+  VerifierList verifiers;           // every name after `verified by`, in order
+  bool verified_by(std::string_view who) const {
+    return std::find(verifiers.begin(), verifiers.end(), who) != verifiers.end();
+  }
   bool partial = false;
   bool snapback = false;
   std::optional<std::uint64_t> within_days;
@@ -207,7 +215,8 @@ class Deal {
     return {program_facility_list_.data() + program_facility_start_[program],
             program_facility_start_[program + 1] - program_facility_start_[program]};
   }
-  // The sanctioned side: the parties owning what concessions target.
+  // The sanctioned side: the parties the agreement states (`sanctioned P;`),
+  // or else the parties owning what concessions target.
   bool sanctioned(EntityId party) const;
   const std::vector<EntityId>& sanctioned_parties() const { return sanctioned_list_; }
 

@@ -40,7 +40,12 @@ std::string describe(const FacilityState& s) {
   if (s.declared) parts.emplace_back("declared");
   if (s.frozen) parts.emplace_back("frozen");
   if (s.dismantled == Dismantlement::partial) parts.emplace_back("dismantled partially");
-  if (s.dismantled == Dismantlement::complete) parts.emplace_back("dismantled completely");
+  // Conversion and removal count as complete dismantlement; the words say which.
+  if (s.converted) parts.emplace_back("converted to civilian use");
+  if (s.removed) parts.emplace_back("removed");
+  if (s.dismantled == Dismantlement::complete && !s.converted && !s.removed) {
+    parts.emplace_back("dismantled completely");
+  }
   if (parts.empty()) return "untouched";
   std::string out;
   for (const auto& p : parts) out += out.empty() ? p : ", " + p;
@@ -163,6 +168,7 @@ struct Outcome {
 // Whether two facility states read the same (describe() gives the same text).
 bool same_description(const FacilityState& a, const FacilityState& b) {
   if (a.declared != b.declared || a.frozen != b.frozen || a.dismantled != b.dismantled) return false;
+  if (a.converted != b.converted || a.removed != b.removed) return false;
   const bool untouched = !a.declared && !a.frozen && a.dismantled == Dismantlement::none;
   if (untouched) return true;  // "untouched", whatever the verification
   if (a.verified != b.verified) return false;
@@ -582,14 +588,42 @@ class Evaluator {
     return false;
   }
 
+  // `verified independently`: some named verifier is not of a party to the
+  // agreement (a party that makes or gets something in a clause). A declared
+  // verifier is of the party after its `of`, or of none; a party verifies as itself.
+  bool independent(const VerifierList& verifiers) {
+    const Workspace& ws = deal_.workspace();
+    for (std::string_view v : verifiers) {
+      const auto id = ws.lookup(deal_.unit(), v);
+      if (!id) continue;
+      const Entity& e = ws.entity(*id);
+      EntityId whose = kNoEntity;
+      if (e.kind == ast::DeclKind::party) whose = *id;
+      else if (e.kind == ast::DeclKind::verifier) whose = e.owner;
+      else continue;
+      if (whose == kNoEntity || !party_to_agreement(whose)) return true;
+    }
+    return false;
+  }
+  bool party_to_agreement(EntityId party) {
+    for (const DealClause& c : deal_.clauses()) {
+      if (std::find(c.actors.begin(), c.actors.end(), party) != c.actors.end()) return true;
+    }
+    return false;
+  }
+
   bool state(const CPredicate& p, Domain d, std::uint32_t i, Position at) {
     if (d == Domain::clause) {
       const DealClause& c = deal_.clauses()[i];
       switch (p.state) {
-        case StateWord::verified: return c.verified && (p.verifier.empty() || c.verifier == p.verifier);
+        case StateWord::verified:
+          return c.verified && (p.verifier.empty() || c.verified_by(p.verifier)) &&
+                 (!p.independent || independent(c.verifiers));
         case StateWord::unverified: return !c.verified;
         case StateWord::partial: return c.verb == ast::Verb::dismantle && c.partial;
-        case StateWord::complete: return c.verb == ast::Verb::dismantle && !c.partial;
+        case StateWord::complete:
+          return (c.verb == ast::Verb::dismantle && !c.partial) || c.verb == ast::Verb::convert ||
+                 c.verb == ast::Verb::remove;
         default: return false;
       }
     }
@@ -604,7 +638,11 @@ class Evaluator {
         case StateWord::dismantled:
           if (!p.dismantlement) return s.dismantled != Dismantlement::none;
           return s.dismantled == *p.dismantlement;
-        case StateWord::verified: return p.verifier.empty() ? s.verified : s.verified_by(p.verifier);
+        case StateWord::verified:
+          return (p.verifier.empty() ? s.verified : s.verified_by(p.verifier)) &&
+                 (!p.independent || independent(s.verifiers));
+        case StateWord::converted: return s.converted;
+        case StateWord::removed: return s.removed;
         case StateWord::unverified: return !s.verified;
         default: return false;
       }

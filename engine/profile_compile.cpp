@@ -46,7 +46,11 @@ namespace {
 using ast::Verb;
 
 constexpr std::uint16_t bit(Verb v) { return static_cast<std::uint16_t>(1u << static_cast<unsigned>(v)); }
-constexpr std::uint16_t kConcessions = bit(Verb::declare) | bit(Verb::freeze) | bit(Verb::dismantle);
+constexpr std::uint16_t kConcessions = bit(Verb::declare) | bit(Verb::freeze) | bit(Verb::dismantle) |
+                                       bit(Verb::convert) | bit(Verb::remove);
+// A `dismantle clause` includes conversion and removal, which count as
+// dismantlement (docs/profiles.md): `every dismantle clause is verified` covers them.
+constexpr std::uint16_t kDismantlement = bit(Verb::dismantle) | bit(Verb::convert) | bit(Verb::remove);
 constexpr std::uint16_t kRelief = bit(Verb::lift) | bit(Verb::ease) | bit(Verb::suspend) | bit(Verb::provide);
 constexpr std::uint16_t kSanctionVerbs =
     bit(Verb::lift) | bit(Verb::ease) | bit(Verb::suspend) | bit(Verb::retain);
@@ -90,7 +94,9 @@ struct AdjectiveEntry {
 constexpr std::array kAdjectives = {
     AdjectiveEntry{"declare", bit(Verb::declare), std::nullopt},
     AdjectiveEntry{"freeze", bit(Verb::freeze), std::nullopt},
-    AdjectiveEntry{"dismantle", bit(Verb::dismantle), std::nullopt},
+    AdjectiveEntry{"dismantle", kDismantlement, std::nullopt},
+    AdjectiveEntry{"convert", bit(Verb::convert), std::nullopt},
+    AdjectiveEntry{"remove", bit(Verb::remove), std::nullopt},
     AdjectiveEntry{"lift", bit(Verb::lift), std::nullopt},
     AdjectiveEntry{"ease", bit(Verb::ease), std::nullopt},
     AdjectiveEntry{"suspend", bit(Verb::suspend), std::nullopt},
@@ -123,6 +129,8 @@ constexpr std::array kStates = {
     StateEntry{"declared", StateWord::declared, kThings},
     StateEntry{"frozen", StateWord::frozen, kThings},
     StateEntry{"dismantled", StateWord::dismantled, kThings},
+    StateEntry{"converted", StateWord::converted, kThings},
+    StateEntry{"removed", StateWord::removed, kThings},
     StateEntry{"verified", StateWord::verified, static_cast<std::uint8_t>(kThings | dom(Domain::clause))},
     StateEntry{"unverified", StateWord::unverified, static_cast<std::uint8_t>(kThings | dom(Domain::clause))},
     StateEntry{"eased", StateWord::eased, dom(Domain::sanction)},
@@ -716,7 +724,13 @@ class Compiler {
       }
     }
     for (const auto& a : adverbs) {
-      if (entry->state != StateWord::dismantled) {
+      if (a.text == "independently") {
+        if (entry->state != StateWord::verified) {
+          misplaced(a, p.word, "`independently` qualifies `verified`");
+        } else {
+          out.independent = true;
+        }
+      } else if (entry->state != StateWord::dismantled) {
         misplaced(a, p.word, "`completely`, `fully` and `partially` qualify `dismantled`");
       } else if (out.dismantlement) {
         misplaced(a, p.word, "say `completely` or `partially` once");

@@ -31,6 +31,7 @@ enum class StateWord : std::uint8_t {
   eased, suspended, lifted, retained, in_force,                  // sanctions
   provided,                                                      // benefits
   partial, complete,                                             // dismantle clauses
+  converted, removed,                                            // facilities, programs, materials
 };
 
 struct CNounPhrase;
@@ -79,7 +80,8 @@ struct CPredicate {
   StateWord state = StateWord::active; // state
   std::optional<Dismantlement> dismantlement;  // state dismantled: completely / partially
   std::optional<bool> snapback;        // state eased / suspended: with / without snapback
-  std::string verifier;                // state verified: `by NAME`
+  std::string verifier;                // state verified: `by NAME` (among the verifiers)
+  bool independent = false;            // state verified: `independently` (docs/profiles.md)
   std::uint16_t verbs = 0;             // verbs: bit per ast::Verb
   bool sanctioned_side = true;         // side
   std::string name;                    // kind, owner, in_step, in_program

@@ -124,6 +124,7 @@ TERMS_PWORD(within, "within");
 TERMS_PWORD(completely, "completely");
 TERMS_PWORD(fully, "fully");
 TERMS_PWORD(partially, "partially");
+TERMS_PWORD(independently, "independently");
 TERMS_PWORD(targets, "targets");
 TERMS_PWORD(target, "target");
 TERMS_PWORD(targeting, "targeting");
@@ -169,7 +170,7 @@ struct function_word
           w_a, w_an, w_no, w_at, w_least, w_most, w_exactly, w_more, w_fewer, w_less, w_greater,
           w_than, w_equal, w_equals, w_to, w_is, w_are, w_that, w_which, w_who, w_the, w_of, w_in,
           w_by, w_with, w_without, w_after, w_before, w_within, w_completely, w_fully, w_partially,
-          w_targets, w_target, w_targeting, w_addresses, w_address, w_addressing, w_holds, w_hold,
+          w_independently, w_targets, w_target, w_targeting, w_addresses, w_address, w_addressing, w_holds, w_hold,
           w_holding, w_contains, w_contain, w_has, w_have, w_does, w_do, w_comes, w_come,
           w_builds, w_build, w_on, w_there, w_share, w_count, w_number, w_times, w_require,
           w_prefer, w_profile> {};
@@ -181,7 +182,8 @@ struct known_state_word
           keyword<TAO_PEGTL_STRING("frozen")>, keyword<TAO_PEGTL_STRING("dismantled")>,
           keyword<TAO_PEGTL_STRING("eased")>, keyword<TAO_PEGTL_STRING("suspended")>,
           keyword<TAO_PEGTL_STRING("lifted")>, keyword<TAO_PEGTL_STRING("retained")>,
-          keyword<TAO_PEGTL_STRING("provided")>, w_verified, w_unverified, w_partial, w_complete> {};
+          keyword<TAO_PEGTL_STRING("provided")>, keyword<TAO_PEGTL_STRING("converted")>,
+          keyword<TAO_PEGTL_STRING("removed")>, w_verified, w_unverified, w_partial, w_complete> {};
 
 // ---- numbers ----------------------------------------------------------------------
 struct decimal : seq<plus<digit>, opt<one<'.'>, plus<digit>>> {};
@@ -273,7 +275,8 @@ struct filter : sor<flt_side, flt_kind, flt_in_step, flt_in_program, flt_in_step
                     flt_deadline, flt_with, flt_targeting, flt_order, flt_owner> {};
 
 // Properties after `is` / `are`, combined with and / or / not.
-struct state_adverb : sor<w_completely, w_fully, w_partially> {};
+// `independently` qualifies `verified`: by a verifier that is not of a party to the agreement.
+struct state_adverb : sor<w_completely, w_fully, w_partially, w_independently> {};
 struct snapback_with : seq<w_with, sp, w_snapback> {};
 struct snapback_without : seq<w_without, sp, w_snapback> {};
 struct verified_by : seq<w_by, sp, not_at<w_the>, not_at<w_end>, verifier_ref> {};

@@ -91,13 +91,13 @@ bool skip(ParseInput& in, Starters starters, bool inside_block) {
 
 inline bool is_top_starter(std::string_view w) {
   return w == "import" || w == "party" || w == "verifier" || w == "program" || w == "facility" ||
-         w == "sanction" || w == "benefit" || w == "agreement" || w == "profile";
+         w == "sanction" || w == "benefit" || w == "material" || w == "agreement" || w == "profile";
 }
 
 inline bool is_clause_starter(std::string_view w) {
   return w == "declare" || w == "freeze" || w == "dismantle" || w == "lift" || w == "ease" ||
-         w == "suspend" || w == "retain" || w == "provide" || w == "step" || w == "expect" ||
-         w == "builds_on" || is_top_starter(w);
+         w == "suspend" || w == "retain" || w == "provide" || w == "convert" || w == "remove" ||
+         w == "step" || w == "expect" || w == "builds_on" || w == "sanctioned" || is_top_starter(w);
 }
 
 }  // namespace recovery_detail

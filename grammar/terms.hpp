@@ -55,6 +55,11 @@ TERMS_KEYWORD(verified, "verified");
 TERMS_KEYWORD(within, "within");
 TERMS_KEYWORD(partially, "partially");
 TERMS_KEYWORD(snapback, "snapback");
+TERMS_KEYWORD(material, "material");
+TERMS_KEYWORD(sanctioned, "sanctioned");
+TERMS_KEYWORD(to, "to");
+TERMS_KEYWORD(civilian, "civilian");
+TERMS_KEYWORD(use, "use");
 
 // ---- clause verbs ----------------------------------------------------------------
 TERMS_KEYWORD(declare, "declare");
@@ -65,8 +70,10 @@ TERMS_KEYWORD(ease, "ease");
 TERMS_KEYWORD(suspend, "suspend");
 TERMS_KEYWORD(retain, "retain");
 TERMS_KEYWORD(provide, "provide");
+TERMS_KEYWORD(convert, "convert");
+TERMS_KEYWORD(remove, "remove");
 struct verb : sor<kw_declare, kw_freeze, kw_dismantle, kw_lift, kw_ease, kw_suspend, kw_retain,
-                  kw_provide> {};
+                  kw_provide, kw_remove> {};
 
 // `sanctions` (or `sanction`) after a sanction verb.
 struct sanctions_word : sor<kw_sanctions, kw_sanction> {};
@@ -105,13 +112,16 @@ struct owner_by : seq<kw_by, sp, must<owner_name>> {};
 struct kind_clause : seq<kw_kind, sp, must<program_kind>> {};
 
 struct party_decl : declaration<kw_party> {};
-struct verifier_decl : declaration<kw_verifier> {};
+// `verifier ID [of PARTY] "title";`: `of PARTY` says whose verifier it is.
+struct verifier_decl : declaration<kw_verifier, opt<owner_of, sp>> {};
 struct program_decl : declaration<kw_program, must<owner_of>, sp, must<kind_clause>, sp> {};
 struct facility_decl : declaration<kw_facility, must<owner_in>, sp> {};
 struct sanction_decl : declaration<kw_sanction, must<owner_by>, sp> {};
 struct benefit_decl : declaration<kw_benefit, must<owner_by>, sp> {};
+// `material ID in PROGRAM "title";`: a stock of a program (plutonium, agents).
+struct material_decl : declaration<kw_material, must<owner_in>, sp> {};
 struct decl : sor<party_decl, verifier_decl, program_decl, facility_decl, sanction_decl,
-                  benefit_decl> {};
+                  benefit_decl, material_decl> {};
 
 // ---- clauses ----------------------------------------------------------------------
 struct target_all_by : seq<kw_all, sp, kw_by, sp, must<by_party>> {};
@@ -120,7 +130,8 @@ struct target_list : seq<target_name, star<sp, comma, sp, must<target_name>>> {}
 struct targets : sor<target_all_by, target_all, target_list> {};
 
 struct duration : seq<duration_amount, sp, must<duration_unit>> {};
-struct verified_by : seq<kw_by, sp, must<verifier_name>> {};
+// `verified by A, B`: several verifiers, in the order written.
+struct verified_by : seq<kw_by, sp, must<verifier_name>, star<sp, comma, sp, must<verifier_name>>> {};
 struct mod_verified : seq<kw_verified, opt<sp, verified_by>> {};
 struct mod_within : seq<kw_within, sp, must<duration>> {};
 struct mod_partially : kw_partially {};
@@ -130,6 +141,17 @@ struct modifier : sor<mod_verified, mod_within, mod_partially, mod_snapback> {};
 struct clause_end : sor<semi, missing_semi<struct clause_end_tag>> {};
 struct clause : seq<verb, sp, opt<sanctions_word, sp>, must<targets>, star<sp, modifier>, sp,
                     must<clause_end>> {};
+// `convert FACILITY to civilian use [modifiers];`: its own rule, for `to civilian use`.
+struct convert_verb : kw_convert {};
+struct civilian_use : seq<kw_to, sp, must<kw_civilian>, sp, must<kw_use>> {};
+struct convert_clause : seq<convert_verb, sp, must<targets>, sp, must<civilian_use>,
+                            star<sp, modifier>, sp, must<clause_end>> {};
+
+// `sanctioned PARTY {, PARTY};`: the sanctioned side, stated (not inferred).
+struct sanctioned_name : identifier {};
+struct sanctioned_end : sor<semi, missing_semi<struct sanctioned_end_tag>> {};
+struct sanctioned_list : list<sanctioned_name, seq<sp, comma, sp>> {};
+struct sanctioned_stmt : seq<kw_sanctioned, sp, must<sanctioned_list>, sp, must<sanctioned_end>> {};
 
 // ---- agreements and steps -------------------------------------------------------------
 struct expectation_verdict : sor<kw_acceptable, kw_unacceptable> {};
@@ -147,7 +169,7 @@ struct builds_on_stmt : seq<kw_builds_on, sp, must<builds_on_list>, sp, must<bui
 
 // A top-level keyword where a block item was expected: the block was left open.
 struct top_keyword : sor<kw_import, kw_party, kw_verifier, kw_program, kw_facility, kw_sanction,
-                         kw_benefit, kw_agreement, keyword<TAO_PEGTL_STRING("profile")>> {};
+                         kw_benefit, kw_material, kw_agreement, keyword<TAO_PEGTL_STRING("profile")>> {};
 struct block_left_open : sor<eof, pegtl::at<top_keyword>> {};
 
 struct step_open : lbrace {};
@@ -156,7 +178,7 @@ struct step_unclosed : block_left_open {};
 struct agreement_unclosed : block_left_open {};
 struct after_list : list<after_name, seq<sp, comma, sp>> {};
 struct step_after : seq<kw_after, sp, must<after_list>> {};
-struct step_item : sor<recover<clause>, skip_block_item> {};
+struct step_item : sor<recover<sor<clause, convert_clause>>, skip_block_item> {};
 struct step_body : star<not_at<rbrace>, not_at<eof>, step_item, sp> {};
 struct step_header : seq<kw_step, sp, must<step_name>, sp, opt<title, sp>, opt<step_after, sp>,
                          must<step_open>> {};
@@ -165,7 +187,8 @@ struct step : seq<step_header, sp, step_body, sor<step_close, step_unclosed>> {}
 struct agreement_open : lbrace {};
 struct agreement_close : rbrace {};
 struct agreement_item
-    : sor<recover<sor<step, expect_stmt, builds_on_stmt, clause>>, skip_block_item> {};
+    : sor<recover<sor<step, expect_stmt, builds_on_stmt, sanctioned_stmt, clause, convert_clause>>,
+          skip_block_item> {};
 struct agreement_body : star<not_at<rbrace>, not_at<eof>, agreement_item, sp> {};
 struct agreement_header : seq<kw_agreement, sp, must<agreement_name>, sp, opt<title, sp>,
                               must<agreement_open>> {};
@@ -204,9 +227,17 @@ template <> inline constexpr const char* error_message<duration> =
 template <> inline constexpr const char* error_message<duration_unit> =
     "expected a unit after the number: `days`, `weeks`, `months` or `years`";
 template <> inline constexpr const char* error_message<verifier_name> =
-    "expected who verifies after `verified by`";
+    "expected who verifies after `verified by` (or after `,` in a list of verifiers)";
 template <> inline constexpr const char* error_message<clause_end> =
     "expected a modifier (`verified`, `within`, `partially`, `snapback`) or `;` to end the clause";
+template <> inline constexpr const char* error_message<civilian_use> =
+    "expected `to civilian use` after what `convert` converts";
+template <> inline constexpr const char* error_message<kw_civilian> = "expected `civilian use` after `to`";
+template <> inline constexpr const char* error_message<kw_use> = "expected `use` after `to civilian`";
+template <> inline constexpr const char* error_message<sanctioned_list> =
+    "expected the sanctioned parties after `sanctioned`, like `sanctioned dprk;`";
+template <> inline constexpr const char* error_message<sanctioned_name> = "expected a party after `,`";
+template <> inline constexpr const char* error_message<sanctioned_end> = "expected `;` after the sanctioned parties";
 template <> inline constexpr const char* error_message<expectation_body> =
     "expected `acceptable`, `unacceptable`, `violated CONDITION` or `satisfied CONDITION` after `expect`";
 template <> inline constexpr const char* error_message<condition_ref> = "expected a condition id";

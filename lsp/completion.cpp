@@ -108,8 +108,8 @@ Context scan(std::string_view text, std::uint32_t offset) {
 }
 
 bool is_verb(std::string_view w) {
-  static const std::set<std::string_view> verbs{"declare", "freeze", "dismantle", "lift",
-                                                "ease",    "suspend", "retain",    "provide"};
+  static const std::set<std::string_view> verbs{"declare", "freeze", "dismantle", "lift",   "ease",
+                                                "suspend", "retain", "provide",   "convert", "remove"};
   return verbs.count(w) != 0;
 }
 
@@ -137,11 +137,11 @@ class Completer {
     if (s.empty()) {
       switch (block) {
         case Block::top:
-          keywords({"import", "party", "verifier", "program", "facility", "sanction", "benefit", "agreement",
-                    "profile"});
+          keywords({"import", "party", "verifier", "program", "facility", "sanction", "benefit", "material",
+                    "agreement", "profile"});
           return;
         case Block::agreement:
-          keywords({"step", "builds_on", "expect"});
+          keywords({"step", "builds_on", "expect", "sanctioned"});
           verbs();
           return;
         case Block::step: verbs(); return;
@@ -157,14 +157,20 @@ class Completer {
       if (first == "program" && last == "of") entities(ast::DeclKind::party);
       if (first == "program" && s.size() == 4) keywords({"kind"});
       if (first == "program" && last == "kind") program_kinds();
-      if (first == "facility" && s.size() == 2) keywords({"in"});
-      if (first == "facility" && last == "in") entities(ast::DeclKind::program);
+      if ((first == "facility" || first == "material") && s.size() == 2) keywords({"in"});
+      if ((first == "facility" || first == "material") && last == "in") entities(ast::DeclKind::program);
+      if (first == "verifier" && s.size() == 2) keywords({"of"});
+      if (first == "verifier" && last == "of") entities(ast::DeclKind::party);
       if ((first == "sanction" || first == "benefit") && s.size() == 2) keywords({"by"});
       if ((first == "sanction" || first == "benefit") && last == "by") entities(ast::DeclKind::party);
       return;
     }
     if (first == "builds_on" && (s.size() == 1 || last == ",")) {
       agreements();
+      return;
+    }
+    if (first == "sanctioned") {
+      entities(ast::DeclKind::party);
       return;
     }
     if (first == "expect") {
@@ -189,7 +195,9 @@ class Completer {
     const bool sanctions_verb = verb == "lift" || verb == "ease" || verb == "suspend" || verb == "retain";
     // The targets: right after the verb (and `sanctions`), or after a comma.
     const bool after_verb = s.size() == 1 || (s.size() == 2 && (last == "sanctions" || last == "sanction"));
-    if (after_verb || last == ",") {
+    // `verified by A, ` lists verifiers; other commas list targets.
+    const bool verifier_list = last == "," && std::find(s.begin(), s.end(), "verified") != s.end();
+    if (after_verb || (last == "," && !verifier_list)) {
       std::set<std::string> written(s.begin() + 1, s.end());
       if (sanctions_verb) {
         if (s.size() == 1) keywords({"sanctions"});
@@ -200,12 +208,19 @@ class Completer {
       } else {
         entities(ast::DeclKind::facility, written);
         entities(ast::DeclKind::program, written);
+        if (verb != "convert") entities(ast::DeclKind::material, written);
       }
       return;
     }
-    if (last == "by") {
+    if (verb == "convert" && std::find(s.begin(), s.end(), "use") == s.end()) {
+      if (last == "to") keywords({"civilian"});
+      else if (last == "civilian") keywords({"use"});
+      else keywords({"to"});
+      return;
+    }
+    if (last == "by" || verifier_list) {
       const std::string& before = s[s.size() - 2];
-      if (before == "verified") {
+      if (before == "verified" || verifier_list) {
         entities(ast::DeclKind::verifier);
         entities(ast::DeclKind::party);
       } else if (before == "all") {
@@ -251,7 +266,8 @@ class Completer {
   }
   void verbs() {
     for (auto v : {ast::Verb::declare, ast::Verb::freeze, ast::Verb::dismantle, ast::Verb::lift, ast::Verb::ease,
-                   ast::Verb::suspend, ast::Verb::retain, ast::Verb::provide}) {
+                   ast::Verb::suspend, ast::Verb::retain, ast::Verb::provide, ast::Verb::convert,
+                   ast::Verb::remove}) {
       add(std::string(ast::to_string(v)), item_kind::keyword, "clause",
           fmt::format("The targets are {}.", Describer::verb_effect(v)));
     }
@@ -267,7 +283,8 @@ class Completer {
       case ast::DeclKind::program: return item_kind::module;
       case ast::DeclKind::facility: return item_kind::struct_;
       case ast::DeclKind::sanction: return item_kind::constant;
-      case ast::DeclKind::benefit: return item_kind::value;
+      case ast::DeclKind::benefit:
+      case ast::DeclKind::material: return item_kind::value;
     }
     return item_kind::value;
   }

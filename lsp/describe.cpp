@@ -43,6 +43,8 @@ std::string_view Describer::verb_effect(ast::Verb verb) {
     case ast::Verb::suspend: return "suspended: not in force";
     case ast::Verb::retain: return "retained: explicitly still in force";
     case ast::Verb::provide: return "provided";
+    case ast::Verb::convert: return "converted to civilian use (counts as dismantled completely)";
+    case ast::Verb::remove: return "removed from the country (counts as dismantled completely)";
   }
   return "";
 }
@@ -79,7 +81,16 @@ std::string Describer::entity_summary(EntityId id) const {
   std::string owner = e.owner != kNoEntity ? entity_name(e.owner) : (d.owner ? d.owner->name : "?");
   switch (e.kind) {
     case ast::DeclKind::party: return "a party: owns programs, imposes sanctions, provides benefits";
-    case ast::DeclKind::verifier: return "a verifier: may verify a clause (`verified by`)";
+    case ast::DeclKind::verifier:
+      return e.owner != kNoEntity ? fmt::format("a verifier of party `{}`: may verify a clause (`verified by`)", owner)
+                                  : "a verifier: may verify a clause (`verified by`)";
+    case ast::DeclKind::material: {
+      std::string party;
+      if (e.owner != kNoEntity && ws_.entity(e.owner).owner != kNoEntity) {
+        party = fmt::format(" (party `{}`)", entity_name(ws_.entity(e.owner).owner));
+      }
+      return fmt::format("material in program `{}`{}", owner, party);
+    }
     case ast::DeclKind::program:
       return fmt::format("program of party `{}`{}", owner,
                          d.program_kind ? fmt::format(", kind `{}`", d.program_kind->name) : "");
@@ -218,7 +229,11 @@ std::string Describer::clause(const ast::Clause& c) const {
   }
   out += ".";
   if (const auto* v = c.find(ast::Modifier::Kind::verified)) {
-    out += v->verifier ? fmt::format("\n\nVerified by `{}`.", v->verifier->name) : "\n\nVerified (no verifier named).";
+    std::string who;
+    for (std::size_t i = 0; i < v->verifiers.size(); ++i) {
+      who += fmt::format("{}`{}`", i == 0 ? "" : i + 1 == v->verifiers.size() ? " and " : ", ", v->verifiers[i].name);
+    }
+    out += !who.empty() ? fmt::format("\n\nVerified by {}.", who) : "\n\nVerified (no verifier named).";
   } else if (ast::is_concession(c.verb)) {
     out += "\n\nNot verified.";
   }
@@ -314,7 +329,13 @@ std::string Describer::condition(const ast::Profile& p, const ast::Condition& c)
 std::string Describer::decl_keyword(ast::DeclKind kind) const {
   switch (kind) {
     case ast::DeclKind::party: return "**party** `ID \"title\"`: a side of an agreement.";
-    case ast::DeclKind::verifier: return "**verifier** `ID \"title\"`: who can verify a clause (`verified by ID`).";
+    case ast::DeclKind::verifier:
+      return "**verifier** `ID [of PARTY] \"title\"`: who can verify a clause (`verified by ID, ID`); `of PARTY` "
+             "says whose verifier it is (`verified independently` in a profile needs one of no party to the "
+             "agreement).";
+    case ast::DeclKind::material:
+      return "**material** `ID in PROGRAM \"title\"`: a stock of a program (separated plutonium, enriched uranium, "
+             "chemical agents); `declare`, `freeze`, `dismantle` and `remove` can target it.";
     case ast::DeclKind::program:
       return "**program** `ID of PARTY kind KIND \"title\"`: a weapons program of a party; as a clause target it "
              "means each of its facilities.";

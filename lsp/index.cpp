@@ -99,7 +99,7 @@ class Indexer {
       entity_reference(*clause.targets.by);
     }
     for (const auto& m : clause.modifiers) {
-      if (m.verifier) entity_reference(*m.verifier);
+      for (const auto& v : m.verifiers) entity_reference(v);
     }
   }
 
@@ -128,6 +128,8 @@ class Indexer {
         for (const auto& c : s->clauses) index_clause(c);
       } else if (const auto* c = std::get_if<ast::Clause>(&item)) {
         index_clause(*c);
+      } else if (const auto* st = std::get_if<ast::Sanctioned>(&item)) {
+        for (const auto& p : st->parties) entity_reference(p);
       } else if (const auto* e = std::get_if<ast::Expectation>(&item)) {
         if (e->condition) condition_reference(*e->condition);
       }

@@ -22,6 +22,7 @@ int kind_of(ast::DeclKind k) {
     case ast::DeclKind::facility: return symbol_kind::struct_;
     case ast::DeclKind::sanction: return symbol_kind::constant;
     case ast::DeclKind::benefit: return symbol_kind::property;
+    case ast::DeclKind::material: return symbol_kind::struct_;
   }
   return symbol_kind::object;
 }

@@ -93,12 +93,13 @@ unsigned modifier_rank(ast::Modifier::Kind k) {
 
 std::string_view decl_owner_keyword(ast::DeclKind k) {
   switch (k) {
-    case ast::DeclKind::program: return "of";
-    case ast::DeclKind::facility: return "in";
+    case ast::DeclKind::program:
+    case ast::DeclKind::verifier: return "of";
+    case ast::DeclKind::facility:
+    case ast::DeclKind::material: return "in";
     case ast::DeclKind::sanction:
     case ast::DeclKind::benefit: return "by";
-    case ast::DeclKind::party:
-    case ast::DeclKind::verifier: break;
+    case ast::DeclKind::party: break;
   }
   return "by";
 }
@@ -517,12 +518,23 @@ class Formatter {
         if (t.by) w.push_back(word_of(t.by->span));
         break;
     }
+    if (c.verb == ast::Verb::convert && valid(c.civilian_use_span)) {
+      const std::uint32_t to = c.civilian_use_span.begin;
+      w.push_back(word("to", to, Break::allowed));
+      const std::uint32_t civilian = next_token(to + 2);
+      w.push_back(word("civilian", civilian));
+      w.push_back(word("use", next_token(civilian + 8)));
+    }
     for (const ast::Modifier& m : c.modifiers) {
       const unsigned order = modifier_rank(m.kind);
       w.push_back(word(ast::to_string(m.kind), m.span.begin, Break::allowed, order));
-      if (m.kind == ast::Modifier::Kind::verified && m.verifier) {
+      if (m.kind == ast::Modifier::Kind::verified && !m.verifiers.empty()) {
         w.push_back(word("by", next_token(m.span.begin + 8), Break::never, order));
-        w.push_back(word_of(m.verifier->span, Break::never, order));
+        for (std::size_t i = 0; i < m.verifiers.size(); ++i) {
+          Word v = word_of(m.verifiers[i].span, i == 0 ? Break::never : Break::allowed, order);
+          if (i + 1 < m.verifiers.size()) v.suffix = ",";
+          w.push_back(std::move(v));
+        }
       } else if (m.kind == ast::Modifier::Kind::within && m.duration) {
         const ast::Duration& d = *m.duration;
         std::uint32_t digits = d.span.begin;
@@ -547,6 +559,13 @@ class Formatter {
     w.push_back(word(expectation_word(e.kind), next_token(after)));
     if (e.condition) w.push_back(word_of(e.condition->span));
     statement(w, e.span, indent);
+  }
+
+  void emit_sanctioned(const ast::Sanctioned& st, unsigned indent) {
+    std::vector<Word>& w = fresh_words();
+    w.push_back(word("sanctioned", st.span.begin));
+    name_list(w, st.parties, Break::never);
+    statement(w, st.span, indent);
   }
 
   void emit_builds_on(const ast::BuildsOn& b, unsigned indent) {
@@ -596,6 +615,8 @@ class Formatter {
                     emit_clause(v, ind);
                   } else if constexpr (std::is_same_v<V, ast::Expectation>) {
                     emit_expectation(v, ind);
+                  } else if constexpr (std::is_same_v<V, ast::Sanctioned>) {
+                    emit_sanctioned(v, ind);
                   } else {
                     emit_builds_on(v, ind);
                   }

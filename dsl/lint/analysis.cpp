@@ -158,9 +158,9 @@ void append_modifier(std::string& out, const ast::Modifier& m) {
   switch (m.kind) {
     case ast::Modifier::Kind::verified:
       out += "verified";
-      if (m.verifier) {
-        out += " by ";
-        out += m.verifier->name;
+      for (std::size_t i = 0; i < m.verifiers.size(); ++i) {
+        out += i == 0 ? " by " : ", ";
+        out += m.verifiers[i].name;
       }
       return;
     case ast::Modifier::Kind::within:

@@ -22,6 +22,9 @@ void check(RuleContext& cx) {
   }
   const Workspace& ws = cx.workspace();
   for (const ast::Agreement* agreement : tree.agreements()) {
+    for (const ast::Sanctioned* st : agreement->sanctioned()) {
+      for (const ast::Ident& n : st->parties) used.insert(n.name);
+    }
     for (const StepView& step : steps_of(cx, *agreement)) {
       for (const ast::Clause* clause : step.clauses) {
         for (const ast::Ident& n : clause->targets.names) used.insert(n.name);
@@ -29,8 +32,8 @@ void check(RuleContext& cx) {
         if (clause->targets.kind != ast::Targets::Kind::names) {
           for (EntityId id : target_entities(cx, *clause)) used.insert(ws.entity(id).name);
         }
-        if (const ast::Modifier* v = clause->find(ast::Modifier::Kind::verified); v != nullptr && v->verifier) {
-          used.insert(v->verifier->name);
+        if (const ast::Modifier* v = clause->find(ast::Modifier::Kind::verified); v != nullptr) {
+          for (const ast::Ident& n : v->verifiers) used.insert(n.name);
         }
       }
     }

@@ -29,6 +29,9 @@ std::set<UnitId> units_used(const RuleContext& cx) {
         if (auto u = ws.unit_of(other)) used.insert(*u);
       }
     }
+    for (const ast::Sanctioned* st : agreement->sanctioned()) {
+      for (const ast::Ident& n : st->parties) name(n);
+    }
     for (const StepView& step : steps_of(cx, *agreement)) {
       for (const ast::Clause* clause : step.clauses) {
         for (const ast::Ident& n : clause->targets.names) name(n);
@@ -36,8 +39,8 @@ std::set<UnitId> units_used(const RuleContext& cx) {
         if (clause->targets.kind != ast::Targets::Kind::names) {
           for (EntityId id : target_entities(cx, *clause)) used.insert(ws.entity(id).unit);
         }
-        if (const ast::Modifier* v = clause->find(ast::Modifier::Kind::verified); v != nullptr && v->verifier) {
-          name(*v->verifier);
+        if (const ast::Modifier* v = clause->find(ast::Modifier::Kind::verified); v != nullptr) {
+          for (const ast::Ident& n : v->verifiers) name(n);
         }
       }
     }

@@ -3,11 +3,11 @@ if exists('b:current_syntax')
   finish
 endif
 syntax iskeyword @,48-57,_,45
-syntax keyword termsDeclaration party verifier program facility sanction benefit
+syntax keyword termsDeclaration party verifier program facility sanction benefit material
 syntax keyword termsBlock agreement step profile
 syntax keyword termsInclude import
-syntax keyword termsVerb declare freeze dismantle lift ease suspend retain provide
-syntax keyword termsKeyword sanctions all by of in kind after builds_on verified within partially snapback
+syntax keyword termsVerb declare freeze dismantle lift ease suspend retain provide convert remove
+syntax keyword termsKeyword sanctions all by of in kind after builds_on verified within partially snapback sanctioned to civilian use independently
 syntax keyword termsExpect expect require prefer
 syntax keyword termsVerdict acceptable unacceptable violated satisfied
 syntax keyword termsUnit day days week weeks month months year years

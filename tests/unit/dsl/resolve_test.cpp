@@ -376,10 +376,10 @@ TEST_F(ResolveTest, UndefinedNameWithoutSuggestion) {
 TEST_F(ResolveTest, WrongKindOfTarget) {
   fs.add("lib.terms", kKoreaLibrary);
   check("a.terms", "import \"lib.terms\";\nagreement x \"X\" {\n  dismantle unsc-2397;\n}\n");
-  EXPECT_THAT(only(), ElementsAre("E0206 a.terms:3:13 `unsc-2397` is a sanction, not a facility or program",
-                                  "  label: expected a facility or program",
+  EXPECT_THAT(only(), ElementsAre("E0206 a.terms:3:13 `unsc-2397` is a sanction, not a facility, program or material",
+                                  "  label: expected a facility, program or material",
                                   "  lib.terms:9:10: `unsc-2397` is declared here as a sanction",
-                                  "  help: `declare`, `freeze` and `dismantle` apply to facilities and programs"));
+                                  "  help: `declare`, `freeze`, `dismantle` and `remove` apply to facilities, programs and materials"));
 }
 
 TEST_F(ResolveTest, WrongKindForEveryVerbFamily) {
@@ -394,7 +394,7 @@ TEST_F(ResolveTest, WrongKindForEveryVerbFamily) {
         "}\n");
   EXPECT_THAT(headlines(), ElementsAre("E0206 a.terms:3:18 `hfo` is a benefit, not a sanction",
                                        "E0206 a.terms:4:11 `us-primary` is a sanction, not a benefit",
-                                       "E0206 a.terms:5:10 `iaea` is a verifier, not a facility or program",
+                                       "E0206 a.terms:5:10 `iaea` is a verifier, not a facility, program or material",
                                        "E0206 a.terms:6:20 `x` is an agreement, not a sanction"));
 }
 

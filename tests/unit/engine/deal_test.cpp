@@ -31,6 +31,51 @@ std::uint32_t local(const Deal& d, const std::string& name) {
   return 0;
 }
 
+TEST(Deal, KeepsEveryVerifierAndCountsConversionAndRemovalAsDismantlement) {
+  EngineFixture f;
+  const UnitId u = f.load(R"(
+material plutonium in dprk-nuclear "Plutonium";
+agreement a "" {
+  step one "" {
+    remove plutonium verified by iaea, us;
+    convert yongbyon to civilian use verified by iaea;
+  }
+  step two "" after one { dismantle yongbyon verified by us; }
+}
+)");
+  const Deal& d = f.deal(u);
+  ASSERT_EQ(d.clauses().size(), 3u);
+  EXPECT_EQ(d.clauses()[0].verifier, "iaea");
+  ASSERT_EQ(d.clauses()[0].verifiers.size(), 2u);
+  EXPECT_EQ(d.clauses()[0].verifiers[1], "us");
+  EXPECT_TRUE(d.clauses()[0].verified_by("us"));
+  // A material is a thing of its program: `dismantle dprk-nuclear` would reach it.
+  const FacilityState pu = d.facility_state(local(d, "plutonium"), 0);
+  EXPECT_TRUE(pu.removed);
+  EXPECT_EQ(pu.dismantled, Dismantlement::complete);
+  EXPECT_EQ(describe(pu), "removed, verified by iaea and us");
+  const FacilityState y1 = d.facility_state(local(d, "yongbyon"), 0);
+  EXPECT_TRUE(y1.converted);
+  EXPECT_EQ(describe(y1), "converted to civilian use, verified by iaea");
+  // A dismantlement after the conversion is at the same level: its verifier is added.
+  EXPECT_EQ(describe(d.facility_state(local(d, "yongbyon"), 1)),
+            "converted to civilian use, verified by iaea and us");
+  EXPECT_EQ(names(d, d.sanctioned_parties()), (std::vector<std::string>{"dprk"}));
+}
+
+TEST(Deal, TheStatedSanctionedSideWinsOverTheInferredOne) {
+  EngineFixture f;
+  const UnitId u = f.load(R"(
+agreement a "" {
+  sanctioned unsc;
+  freeze yongbyon verified by iaea;
+}
+)");
+  const Deal& d = f.deal(u);
+  EXPECT_EQ(names(d, d.sanctioned_parties()), (std::vector<std::string>{"unsc"}));
+  EXPECT_FALSE(d.sanctioned(d.things(Domain::party)[local(d, "dprk")]));
+}
+
 TEST(Deal, StepsRunInTextOrderUnlessAfterSaysOtherwise) {
   EngineFixture f;
   const UnitId u = f.load(R"(

@@ -156,10 +156,19 @@ TEST_F(FeaturesTest, CompletionOffersTheNamesThePositionExpects) {
   EXPECT_EQ(complete(head + "provide \n  }\n}\n", 3, 12), (V{"hfo"}));
   // At the start of a clause: the verbs.
   EXPECT_EQ(complete(head + "\n  }\n}\n", 3, 4),
-            (V{"declare", "freeze", "dismantle", "lift", "ease", "suspend", "retain", "provide"}));
+            (V{"declare", "freeze", "dismantle", "lift", "ease", "suspend", "retain", "provide", "convert",
+               "remove"}));
+  // After a verifier and a comma: the other verifiers, then parties.
+  EXPECT_EQ(complete(head + "freeze yongbyon verified by iaea, \n  }\n}\n", 3, 38), (V{"iaea", "dprk", "us", "unsc"}));
+  // `convert` takes `to civilian use` after its targets.
+  EXPECT_EQ(complete(head + "convert yongbyon \n  }\n}\n", 3, 21), (V{"to"}));
+  EXPECT_EQ(complete(head + "convert yongbyon to \n  }\n}\n", 3, 24), (V{"civilian"}));
   // At top level: the declarations.
   EXPECT_EQ(complete("import \"lib.terms\";\n\n", 1, 0),
-            (V{"import", "party", "verifier", "program", "facility", "sanction", "benefit", "agreement", "profile"}));
+            (V{"import", "party", "verifier", "program", "facility", "sanction", "benefit", "material", "agreement",
+               "profile"}));
+  EXPECT_EQ(complete("import \"lib.terms\";\nmaterial m in \n", 1, 14), (V{"dprk-nuclear"}));
+  EXPECT_EQ(complete("import \"lib.terms\";\nverifier v of \n", 1, 14), (V{"dprk", "us", "unsc"}));
   EXPECT_EQ(complete("import \"lib.terms\";\nfacility f in \n", 1, 14), (V{"dprk-nuclear"}));
   EXPECT_EQ(complete("import \"lib.terms\";\nagreement a {\n  expect \n}\n", 2, 9),
             (V{"acceptable", "unacceptable", "violated", "satisfied", "under"}));

@@ -125,8 +125,14 @@ TEST_P(CliCase, ExitsWithAFindingAndTheSameCodes) {
     target = scratch / c.root;
     write_file(target, c.files.begin()->second);
   } else if (fs::is_directory(c.input)) {
-    // A case with a library: check the library directory, which is then the root.
+    // A case with a library: check the library directory, made the root with
+    // --library-root (run from the source tree, the root would otherwise be
+    // the current directory, which holds the input: driver/library_root.hpp).
     target = c.library.empty() ? c.input / c.root : c.input / c.library;
+    if (!c.library.empty()) {
+      args.push_back("--library-root");
+      args.push_back(target.string());
+    }
   } else {
     target = c.input;
   }

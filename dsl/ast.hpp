@@ -149,9 +149,19 @@ struct BuildsOn {
   Span span;
 };
 
+// `signed DATE;` (a concluded agreement) or `dated DATE;` (an offer, or a draft
+// never signed). Either gives the agreement its date; at most one per agreement.
+struct AgreementDate {
+  enum class Kind : std::uint8_t { signed_, dated };
+  Kind kind = Kind::signed_;
+  DateLit date;  // keyword_span is the `signed` / `dated` keyword
+  Span span;
+};
+std::string_view to_string(AgreementDate::Kind k);  // "signed", "dated"
+
 // The items of an agreement body, in source order. Clauses written outside any
 // step are the agreement's implicit step (see Agreement::implicit_clauses).
-using AgreementItem = std::variant<BuildsOn, Step, Clause, Expectation>;
+using AgreementItem = std::variant<BuildsOn, Step, Clause, Expectation, AgreementDate>;
 
 struct Agreement {
   Ident name;
@@ -165,6 +175,11 @@ struct Agreement {
   std::vector<const Clause*> implicit_clauses() const;
   std::vector<const Expectation*> expectations() const;
   std::vector<const Ident*> builds_on() const;
+  // Every `signed`/`dated` item (more than one is an error, E0321).
+  std::vector<const AgreementDate*> date_items() const;
+  // The agreement's date: that of its first `signed`/`dated` item, if the
+  // date is a day of the calendar.
+  std::optional<Date> date() const;
 };
 
 // Profiles: `profile ID "title" { CONDITION* }`. The formula language is

@@ -36,11 +36,12 @@ struct Builder : parse_detail::StateBase {
   ast::Agreement agreement;
   ast::Expectation expectation;
   ast::BuildsOn builds_on;
+  ast::AgreementDate agreement_date;
   std::optional<ast::String> title;
   std::optional<ast::Ident> by_party;
   std::optional<ast::Ident> verifier;
   std::optional<ast::Duration> duration;
-  Span date_keyword;  // the last `since`/`until` read
+  Span date_keyword;  // the last `since`/`until`/`signed`/`dated` read
   std::uint32_t step_brace = 0;
   std::uint32_t agreement_brace = 0;
 };
@@ -406,6 +407,31 @@ struct action<g::builds_on_stmt> {
   }
 };
 
+// ---- signed DATE; / dated DATE; ---------------------------------------------------------
+template <>
+struct action<g::date_keyword> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.agreement_date = ast::AgreementDate{};
+    b.agreement_date.kind = in.string_view() == "dated" ? ast::AgreementDate::Kind::dated
+                                                        : ast::AgreementDate::Kind::signed_;
+    b.date_keyword = b.ctx->span(in.begin(), in.end());
+  }
+};
+template <>
+struct action<g::agreement_date_value> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.agreement_date.date = date_literal(in, b, b.date_keyword); }
+};
+template <>
+struct action<g::date_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.agreement_date.span = b.ctx->span(in.begin(), in.end());
+    b.agreement.items.emplace_back(std::move(b.agreement_date));
+  }
+};
+
 // ---- steps -----------------------------------------------------------------------------------
 template <>
 struct action<g::kw_step> {
@@ -534,6 +560,7 @@ template <> struct action<g::missing_semi<g::import_end_tag>> : missing_semi_act
 template <> struct action<g::missing_semi<g::decl_end_tag>> : missing_semi_action<g::decl_end> {};
 template <> struct action<g::missing_semi<g::expect_end_tag>> : missing_semi_action<g::expect_end> {};
 template <> struct action<g::missing_semi<g::builds_on_end_tag>> : missing_semi_action<g::builds_on_end> {};
+template <> struct action<g::missing_semi<g::date_end_tag>> : missing_semi_action<g::date_end> {};
 template <> struct action<g::missing_semi<g::clause_end_tag>> : missing_semi_action<g::clause_end> {};
 
 // ---- recovery ----------------------------------------------------------------------------------
@@ -557,6 +584,7 @@ template <> inline constexpr bool parse_detail::anchor_after_previous<g::import_
 template <> inline constexpr bool parse_detail::anchor_after_previous<g::decl_end> = true;
 template <> inline constexpr bool parse_detail::anchor_after_previous<g::expect_end> = true;
 template <> inline constexpr bool parse_detail::anchor_after_previous<g::builds_on_end> = true;
+template <> inline constexpr bool parse_detail::anchor_after_previous<g::date_end> = true;
 template <> inline constexpr bool parse_detail::anchor_after_previous<g::clause_end> = true;
 template <> inline constexpr bool parse_detail::anchor_after_previous<g::semi> = true;
 

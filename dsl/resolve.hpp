@@ -39,6 +39,12 @@ struct SanctionTerms {
   std::optional<Date> since;  // first day in force; none: in force from the start of the record
   std::optional<Date> until;  // first day no longer in force; none: still in force
   bool in_force_on(const Date& d) const { return terms::in_force_on(since, until, d); }
+  // Whether an agreement with this date sees the sanction: a dated agreement
+  // sees the sanctions in force on its date; an undated one every sanction
+  // that has not ended (no `until`), so undated files read as they always did.
+  bool seen_by(const std::optional<Date>& agreement_date) const {
+    return agreement_date ? in_force_on(*agreement_date) : !until;
+  }
 };
 SanctionTerms sanction_terms_of(const ast::Decl& decl);
 

@@ -180,6 +180,10 @@ class Deal {
   const Workspace& workspace() const { return *workspace_; }
   UnitId unit() const { return unit_; }
   const ast::Agreement& agreement() const { return *agreement_; }
+  // The agreement's date (`signed`/`dated`); things(Domain::sanction) holds the
+  // sanctions it sees (SanctionTerms::seen_by), so `all`, "in force at start"
+  // and shares are computed over them.
+  const std::optional<Date>& date() const { return date_; }
 
   const std::vector<DealStep>& steps() const { return steps_; }
   const std::vector<DealClause>& clauses() const { return clauses_; }
@@ -243,6 +247,7 @@ class Deal {
   const Workspace* workspace_;
   UnitId unit_;
   const ast::Agreement* agreement_;
+  std::optional<Date> date_;
   std::vector<DealStep> steps_;
   std::vector<DealClause> clauses_;
   // Finds an entity among the visible things. When their ids are close

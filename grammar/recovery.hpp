@@ -97,7 +97,7 @@ inline bool is_top_starter(std::string_view w) {
 inline bool is_clause_starter(std::string_view w) {
   return w == "declare" || w == "freeze" || w == "dismantle" || w == "lift" || w == "ease" ||
          w == "suspend" || w == "retain" || w == "provide" || w == "step" || w == "expect" ||
-         w == "builds_on" || is_top_starter(w);
+         w == "builds_on" || w == "signed" || w == "dated" || is_top_starter(w);
 }
 
 }  // namespace recovery_detail

@@ -57,6 +57,8 @@ TERMS_KEYWORD(snapback, "snapback");
 TERMS_KEYWORD(weight, "weight");
 TERMS_KEYWORD(since, "since");
 TERMS_KEYWORD(until, "until");
+TERMS_KEYWORD(signed, "signed");
+TERMS_KEYWORD(dated, "dated");
 
 // ---- clause verbs ----------------------------------------------------------------
 TERMS_KEYWORD(declare, "declare");
@@ -98,6 +100,7 @@ struct date_lit : seq<pegtl::rep<4, pegtl::digit>, pegtl::one<'-'>, pegtl::rep<2
                       pegtl::one<'-'>, pegtl::rep<2, pegtl::digit>, not_at<ident_rest>> {};
 struct since_date : date_lit {};
 struct until_date : date_lit {};
+struct agreement_date_value : date_lit {};
 
 // ---- declarations -----------------------------------------------------------------
 // Each `;` that ends an item: a `;`, or one evidently missing at a line end.
@@ -105,6 +108,7 @@ struct import_end : sor<semi, missing_semi<struct import_end_tag>> {};
 struct decl_end : sor<semi, missing_semi<struct decl_end_tag>> {};
 struct expect_end : sor<semi, missing_semi<struct expect_end_tag>> {};
 struct builds_on_end : sor<semi, missing_semi<struct builds_on_end_tag>> {};
+struct date_end : sor<semi, missing_semi<struct date_end_tag>> {};
 struct import_decl : seq<kw_import, sp, must<import_path>, sp, must<import_end>> {};
 
 template <typename Kw, typename... Tail>
@@ -157,6 +161,10 @@ struct expect_stmt : seq<kw_expect, sp, must<expectation_body>, sp, must<expect_
 struct builds_on_list : list<builds_on_name, seq<sp, comma, sp>> {};
 struct builds_on_stmt : seq<kw_builds_on, sp, must<builds_on_list>, sp, must<builds_on_end>> {};
 
+// `signed DATE;` or `dated DATE;`: the agreement's date.
+struct date_keyword : sor<kw_signed, kw_dated> {};
+struct date_stmt : seq<date_keyword, sp, must<agreement_date_value>, sp, must<date_end>> {};
+
 // A top-level keyword where a block item was expected: the block was left open.
 struct top_keyword : sor<kw_import, kw_party, kw_verifier, kw_program, kw_facility, kw_sanction,
                          kw_benefit, kw_agreement, keyword<TAO_PEGTL_STRING("profile")>> {};
@@ -177,7 +185,7 @@ struct step : seq<step_header, sp, step_body, sor<step_close, step_unclosed>> {}
 struct agreement_open : lbrace {};
 struct agreement_close : rbrace {};
 struct agreement_item
-    : sor<recover<sor<step, expect_stmt, builds_on_stmt, clause>>, skip_block_item> {};
+    : sor<recover<sor<step, expect_stmt, builds_on_stmt, date_stmt, clause>>, skip_block_item> {};
 struct agreement_body : star<not_at<rbrace>, not_at<eof>, agreement_item, sp> {};
 struct agreement_header : seq<kw_agreement, sp, must<agreement_name>, sp, opt<title, sp>,
                               must<agreement_open>> {};
@@ -195,6 +203,9 @@ template <> inline constexpr const char* error_message<import_end> = "expected `
 template <> inline constexpr const char* error_message<decl_end> = "expected `;` at the end of the declaration";
 template <> inline constexpr const char* error_message<expect_end> = "expected `;` after the expectation";
 template <> inline constexpr const char* error_message<builds_on_end> = "expected `;` after the list of agreements";
+template <> inline constexpr const char* error_message<date_end> = "expected `;` after the date";
+template <> inline constexpr const char* error_message<agreement_date_value> =
+    "expected the agreement's date, written `YYYY-MM-DD` (for example `signed 2018-06-12;`)";
 template <> inline constexpr const char* error_message<decl_name> = "expected a name for the declaration";
 template <> inline constexpr const char* error_message<owner_of> =
     "expected `of PARTY`: the party that owns the program";

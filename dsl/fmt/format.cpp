@@ -553,6 +553,13 @@ class Formatter {
     statement(w, e.span, indent);
   }
 
+  void emit_agreement_date(const ast::AgreementDate& d, unsigned indent) {
+    std::vector<Word>& w = fresh_words();
+    w.push_back(word(ast::to_string(d.kind), d.span.begin));
+    w.push_back(word_of(d.date.span));
+    statement(w, d.span, indent);
+  }
+
   void emit_builds_on(const ast::BuildsOn& b, unsigned indent) {
     std::vector<Word>& w = fresh_words();
     w.push_back(word("builds_on", b.span.begin));
@@ -600,6 +607,8 @@ class Formatter {
                     emit_clause(v, ind);
                   } else if constexpr (std::is_same_v<V, ast::Expectation>) {
                     emit_expectation(v, ind);
+                  } else if constexpr (std::is_same_v<V, ast::AgreementDate>) {
+                    emit_agreement_date(v, ind);
                   } else {
                     emit_builds_on(v, ind);
                   }

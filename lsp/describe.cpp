@@ -91,18 +91,19 @@ std::string Describer::entity_summary(EntityId id) const {
       return fmt::format("facility in program `{}`{}", owner, party);
     }
     case ast::DeclKind::sanction: {
-      // Its weight and the days it is in force, as the engine reads them.
+      // Its weight and the days it is in force, when the declaration gives them.
       const SanctionTerms& t = e.sanction;
-      std::string when = "in force from the start of the record";
+      std::string out = fmt::format("sanction imposed by `{}`", owner);
+      if (d.weight) out += fmt::format(", weight {}", t.weight);
       if (t.since && t.until) {
-        when = fmt::format("in force from {} until {} (not on {})", t.since->to_string(), t.until->to_string(),
+        out += fmt::format(", in force from {} until {} (not on {})", t.since->to_string(), t.until->to_string(),
                            t.until->to_string());
       } else if (t.since) {
-        when = fmt::format("in force since {}", t.since->to_string());
+        out += fmt::format(", in force since {}", t.since->to_string());
       } else if (t.until) {
-        when = fmt::format("in force until {} (not on {})", t.until->to_string(), t.until->to_string());
+        out += fmt::format(", in force until {} (not on {})", t.until->to_string(), t.until->to_string());
       }
-      return fmt::format("sanction imposed by `{}`, weight {}, {}", owner, t.weight, when);
+      return out;
     }
     case ast::DeclKind::benefit: return fmt::format("benefit provided by `{}`", owner);
   }
@@ -298,8 +299,6 @@ std::string Describer::agreement(const ast::Agreement& a) const {
     const bool dated = items.front()->kind == ast::AgreementDate::Kind::dated;
     out += fmt::format("\n\n{} {}{}: it sees the sanctions in force on that day", dated ? "dated" : "signed",
                        items.front()->date.date->to_string(), dated ? " (an offer or a draft, never signed)" : "");
-  } else {
-    out += "\n\nundated: it sees every sanction without `until`";
   }
   out += fmt::format("\n\n{}, {}", plural(steps.size(), "step", "steps"), plural(clauses, "clause", "clauses"));
   std::vector<std::string> builds;

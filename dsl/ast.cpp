@@ -125,6 +125,25 @@ std::vector<const Sanctioned*> Agreement::sanctioned() const {
   return out;
 }
 
+std::vector<const AgreementDate*> Agreement::date_items() const {
+  std::vector<const AgreementDate*> out;
+  for (const auto& it : items) {
+    if (auto* d = std::get_if<AgreementDate>(&it)) out.push_back(d);
+  }
+  return out;
+}
+
+std::optional<Date> Agreement::date() const {
+  for (const auto& it : items) {
+    if (auto* d = std::get_if<AgreementDate>(&it)) return d->date.date;
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(AgreementDate::Kind k) {
+  return k == AgreementDate::Kind::dated ? "dated" : "signed";
+}
+
 std::vector<const Import*> File::imports() const {
   std::vector<const Import*> out;
   for (const auto& it : items) {

@@ -18,6 +18,7 @@
 #include <variant>
 #include <vector>
 
+#include "dsl/date.hpp"
 #include "dsl/source.hpp"
 
 namespace terms::ast {
@@ -44,11 +45,27 @@ struct Import {
   Span span;
 };
 
+// `weight NUMBER`: the value, and the spans of the keyword and of the number as written.
+struct Weight {
+  double value = 1.0;
+  Span keyword_span;
+  Span span;  // the number
+};
+
+// `since DATE`, `until DATE`, `signed DATE`, `dated DATE`. `date` is empty
+// when the text is not a day of the calendar (2018-02-30; reported by the parser).
+struct DateLit {
+  std::optional<Date> date;
+  Span keyword_span;
+  Span span;  // the date
+};
+
 enum class DeclKind : std::uint8_t { party, verifier, program, facility, sanction, benefit, material };
 std::string_view to_string(DeclKind k);
 
 // party ID "title"; | verifier ID "title"; | program ID of PARTY kind KIND "title";
-// facility ID in PROGRAM "title"; | sanction ID by PARTY "title"; | benefit ID by PARTY "title";
+// facility ID in PROGRAM "title"; | benefit ID by PARTY "title";
+// sanction ID by PARTY [weight NUMBER] [since DATE] [until DATE] "title";
 // verifier ID of PARTY "title"; (whose verifier it is) | material ID in PROGRAM "title";
 struct Decl {
   DeclKind kind{};
@@ -56,6 +73,9 @@ struct Decl {
   Ident name;
   std::optional<Ident> owner;         // of PARTY / in PROGRAM / by PARTY (a verifier's: optional)
   std::optional<Ident> program_kind;  // program only: kind KIND
+  std::optional<Weight> weight;       // sanction only; absent means weight 1
+  std::optional<DateLit> since;       // sanction only: first day in force
+  std::optional<DateLit> until;       // sanction only: first day no longer in force
   std::optional<String> title;
   Span span;
 };
@@ -141,9 +161,19 @@ struct Sanctioned {
   Span span;
 };
 
+// `signed DATE;` (a concluded agreement) or `dated DATE;` (an offer, or a draft
+// never signed). Either gives the agreement its date; at most one per agreement.
+struct AgreementDate {
+  enum class Kind : std::uint8_t { signed_, dated };
+  Kind kind = Kind::signed_;
+  DateLit date;  // keyword_span is the `signed` / `dated` keyword
+  Span span;
+};
+std::string_view to_string(AgreementDate::Kind k);  // "signed", "dated"
+
 // The items of an agreement body, in source order. Clauses written outside any
 // step are the agreement's implicit step (see Agreement::implicit_clauses).
-using AgreementItem = std::variant<BuildsOn, Step, Clause, Expectation, Sanctioned>;
+using AgreementItem = std::variant<BuildsOn, Step, Clause, Expectation, Sanctioned, AgreementDate>;
 
 struct Agreement {
   Ident name;
@@ -158,6 +188,11 @@ struct Agreement {
   std::vector<const Expectation*> expectations() const;
   std::vector<const Ident*> builds_on() const;
   std::vector<const Sanctioned*> sanctioned() const;
+  // Every `signed`/`dated` item (more than one is an error, E0321).
+  std::vector<const AgreementDate*> date_items() const;
+  // The agreement's date: that of its first `signed`/`dated` item, if the
+  // date is a day of the calendar.
+  std::optional<Date> date() const;
 };
 
 // Profiles: `profile ID "title" { CONDITION* }`. The formula language is

@@ -91,7 +91,13 @@ class AgreementChecker {
   AgreementChecker(const Workspace& ws, UnitId unit, Reporter& out) : ws_(ws), unit_(unit), out_(out) {}
 
   void check(const ast::Agreement& agreement) {
-    for (const ast::Ident* ref : agreement.builds_on()) check_builds_on(*ref);
+    agreement_ = &agreement;
+    date_ = agreement.date();
+    check_dates(agreement);
+    for (const ast::Ident* ref : agreement.builds_on()) {
+      check_builds_on(*ref);
+      check_builds_on_date(agreement, *ref);
+    }
     check_steps(agreement);
     for (const ast::AgreementItem& item : agreement.items) {
       if (const auto* step = std::get_if<ast::Step>(&item)) {
@@ -105,6 +111,39 @@ class AgreementChecker {
   }
 
  private:
+  // At most one `signed` or `dated`.
+  void check_dates(const ast::Agreement& agreement) {
+    const std::vector<const ast::AgreementDate*> dates = agreement.date_items();
+    for (std::size_t i = 1; i < dates.size(); ++i) {
+      Diagnostic d = make_diagnostic(DiagId::agreement_date_repeated, dates[i]->span,
+                                     fmt::format("agreement `{}` has more than one date", agreement.name.name));
+      d.with_label(fmt::format("`{}` again", ast::to_string(dates[i]->kind)));
+      d.with_related(dates[0]->span, "its date is given here");
+      d.with_help("keep one line: `signed DATE;` for a concluded agreement, `dated DATE;` for an offer or a draft");
+      out_.report(std::move(d));
+    }
+  }
+
+  // An agreement builds on earlier agreements: one dated after it is a mistake.
+  // (Between a dated and an undated agreement the linter warns, L030.)
+  void check_builds_on_date(const ast::Agreement& agreement, const ast::Ident& ref) {
+    if (!date_ || ref.name.empty()) return;
+    const ast::Agreement* earlier = ws_.lookup_agreement(unit_, ref.name);
+    if (earlier == nullptr) return;
+    const std::optional<Date> theirs = earlier->date();
+    if (!theirs || *theirs <= *date_) return;
+    const ast::AgreementDate* item = earlier->date_items().front();
+    Diagnostic d = make_diagnostic(
+        DiagId::builds_on_later, ref.span,
+        fmt::format("agreement `{}` ({} {}) builds on `{}`, which is {} {}, later", agreement.name.name,
+                    ast::to_string(agreement.date_items().front()->kind), date_->to_string(), ref.name,
+                    ast::to_string(item->kind), theirs->to_string()));
+    d.with_label(fmt::format("{} {}, after this agreement", ast::to_string(item->kind), theirs->to_string()));
+    d.with_related(item->date.span, fmt::format("`{}` is {} here", ref.name, ast::to_string(item->kind)));
+    d.with_help("`builds_on` names earlier agreements: check both dates, or remove the name");
+    out_.report(std::move(d));
+  }
+
   void check_builds_on(const ast::Ident& ref) {
     if (ref.name.empty() || ws_.lookup_agreement(unit_, ref.name) != nullptr) return;
     if (ws_.lookup(unit_, ref.name)) {
@@ -270,7 +309,10 @@ class AgreementChecker {
     switch (t.kind) {
       case ast::Targets::Kind::names: {
         const Expected expected = expected_targets(verb);
-        for (const ast::Ident& name : t.names) resolve_reference(ws_, unit_, name, expected, out_);
+        for (const ast::Ident& name : t.names) {
+          const auto id = resolve_reference(ws_, unit_, name, expected, out_);
+          if (id && ast::takes_sanctions(verb)) check_in_force(c, name, *id);
+        }
         return;
       }
       case ast::Targets::Kind::all:
@@ -294,16 +336,54 @@ class AgreementChecker {
     if (t.kind == ast::Targets::Kind::all) {
       if (any_sanction_) return;
       Diagnostic d = make_diagnostic(DiagId::empty_target_all, t.span, "`all` matches no sanction");
-      d.with_label("no sanction is declared in this file or its imports");
+      d.with_label(date_ ? fmt::format("no sanction of this file or its imports is in force on {}", date_->to_string())
+                         : std::string("no sanction is declared in this file or its imports"));
       d.with_help("declare the sanctions, or import the file that declares them");
       out_.report(std::move(d));
       return;
     }
     if (!party || imposers_.count(*party) != 0) return;
     Diagnostic d = make_diagnostic(DiagId::empty_target_all, t.span, fmt::format("`{}` matches no sanction", written));
-    d.with_label(fmt::format("`{}` imposes no sanction declared in this file or its imports", t.by->name));
+    d.with_label(date_ ? fmt::format("`{}` imposes no sanction of this file or its imports in force on {}", t.by->name,
+                                     date_->to_string())
+                       : fmt::format("`{}` imposes no sanction declared in this file or its imports", t.by->name));
     d.with_help(fmt::format("declare the sanctions `{}` imposes (`sanction ID by {}`), or name another party",
                             t.by->name, t.by->name));
+    out_.report(std::move(d));
+  }
+
+  // A clause can relieve or retain only a sanction the agreement's date sees.
+  void check_in_force(const ast::Clause& c, const ast::Ident& name, EntityId id) {
+    const Entity& e = ws_.entity(id);
+    if (e.kind != DeclKind::sanction || e.sanction.seen_by(date_)) return;
+    const SanctionTerms& t = e.sanction;
+    const std::string verb(ast::to_string(c.verb));
+    std::string period;
+    if (t.since && t.until) {
+      period = fmt::format("in force from {} until {}", t.since->to_string(), t.until->to_string());
+    } else if (t.since) {
+      period = fmt::format("in force from {}", t.since->to_string());
+    } else if (t.until) {
+      period = fmt::format("in force until {}", t.until->to_string());
+    }
+    Diagnostic d;
+    if (date_) {
+      d = make_diagnostic(DiagId::sanction_not_in_force, name.span,
+                          fmt::format("cannot {} `{}`: it is not in force on {}, the date of agreement `{}`", verb,
+                                      name.name, date_->to_string(), agreement_->name.name));
+      d.with_label(period);
+      d.with_help("an agreement relieves or retains only the sanctions in force on its date: check the "
+                  "agreement's date and the sanction's `since` and `until`");
+    } else {
+      d = make_diagnostic(DiagId::sanction_not_in_force, name.span,
+                          fmt::format("cannot {} `{}`: it ended on {}, and agreement `{}` has no date", verb,
+                                      name.name, t.until ? t.until->to_string() : std::string("?"),
+                                      agreement_->name.name));
+      d.with_label(period);
+      d.with_help("give the agreement its date (`signed YYYY-MM-DD;` or `dated YYYY-MM-DD;`): an undated "
+                  "agreement sees only the sanctions without `until`");
+    }
+    if (e.decl != nullptr) d.with_related(e.decl->name.span, fmt::format("`{}` is declared here", name.name));
     out_.report(std::move(d));
   }
 
@@ -401,12 +481,16 @@ class AgreementChecker {
   }
 
   // Which sanctions `all` and `all by PARTY` can match, built on first use.
+  // The sanctions the current agreement sees (by its date), built once per date.
   void build_sanction_index() {
-    if (index_built_) return;
+    if (index_built_ && index_date_ == date_) return;
     index_built_ = true;
+    index_date_ = date_;
+    any_sanction_ = false;
+    imposers_.clear();
     for (EntityId e : ws_.visible_entities(unit_)) {
       const Entity& ent = ws_.entity(e);
-      if (ent.kind != DeclKind::sanction) continue;
+      if (ent.kind != DeclKind::sanction || !ent.sanction.seen_by(date_)) continue;
       any_sanction_ = true;
       if (ent.owner != kNoEntity) imposers_.insert(ent.owner);
     }
@@ -415,7 +499,10 @@ class AgreementChecker {
   const Workspace& ws_;
   UnitId unit_;
   Reporter& out_;
+  const ast::Agreement* agreement_ = nullptr;
+  std::optional<Date> date_;  // the current agreement's
   bool index_built_ = false;
+  std::optional<Date> index_date_;
   bool any_sanction_ = false;
   std::unordered_set<EntityId> imposers_;
 };

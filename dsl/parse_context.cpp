@@ -167,7 +167,8 @@ void Context::recovered(const char* b, const char* e, bool inside_block, bool in
     Diagnostic d = make_diagnostic(DiagId::syntax_unknown_clause, where,
                                    fmt::format("unknown clause `{}`", tok));
     d.label = "not a clause verb";
-    if (inside_step && (tok == "step" || tok == "expect" || tok == "builds_on")) {
+    if (inside_step && (tok == "step" || tok == "expect" || tok == "builds_on" || tok == "signed" ||
+                        tok == "dated")) {
       d.message = fmt::format("`{}` is not allowed inside a step", tok);
       d.label = "inside a step";
       d.with_help(fmt::format("move the `{}` line out of the step, into the agreement", tok));

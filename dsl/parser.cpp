@@ -38,9 +38,11 @@ struct Builder : parse_detail::StateBase {
   ast::BuildsOn builds_on;
   ast::Sanctioned sanctioned;
   std::vector<ast::Ident> verifiers;
+  ast::AgreementDate agreement_date;
   std::optional<ast::String> title;
   std::optional<ast::Ident> by_party;
   std::optional<ast::Duration> duration;
+  Span date_keyword;  // the last `since`/`until`/`signed`/`dated` read
   std::uint32_t step_brace = 0;
   std::uint32_t agreement_brace = 0;
 };
@@ -119,6 +121,72 @@ template <>
 struct action<g::program_kind> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) { b.decl.program_kind = ident(in, b); }
+};
+// ---- sanction weights and dates ------------------------------------------------------
+// The keyword's span is kept for the formatter; the value's action fills the rest.
+template <>
+struct action<g::kw_weight> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.decl.weight = ast::Weight{};
+    b.decl.weight->keyword_span = b.ctx->span(in.begin(), in.end());
+  }
+};
+template <>
+struct action<g::weight_number> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    if (!b.decl.weight) b.decl.weight = ast::Weight{};
+    const auto sv = in.string_view();
+    const Span span = b.ctx->span(in.begin(), in.end());
+    double v = 0;
+    auto [p, ec] = std::from_chars(sv.data(), sv.data() + sv.size(), v);
+    (void)p;
+    // A bound keeps shares (sums of weights) exact enough and far from overflow.
+    constexpr double kMaxWeight = 1'000'000;
+    if (ec != std::errc{} || v > kMaxWeight) {
+      Diagnostic d = make_diagnostic(DiagId::syntax_number_too_large, span,
+                                     fmt::format("the number `{}` is too large for a weight", sv));
+      d.with_label("at most 1000000").with_help("weights only compare sanctions: scale them all down");
+      b.ctx->report(std::move(d));
+      v = kMaxWeight;
+    }
+    b.decl.weight->value = v;
+    b.decl.weight->span = span;
+  }
+};
+
+// Reads a DATE and reports one that names no day of the calendar.
+template <typename Input>
+ast::DateLit date_literal(const Input& in, Builder& b, Span keyword) {
+  ast::DateLit lit;
+  lit.keyword_span = keyword;
+  lit.span = b.ctx->span(in.begin(), in.end());
+  lit.date = Date::parse(in.string_view());
+  if (!lit.date) {
+    Diagnostic d = make_diagnostic(DiagId::syntax_invalid_date, lit.span,
+                                   fmt::format("`{}` is not a date of the calendar", in.string_view()));
+    d.with_label("no such day").with_help("write the date as `YYYY-MM-DD`, with a month from 01 to 12 and a day that month has");
+    b.ctx->report(std::move(d));
+  }
+  return lit;
+}
+template <>
+struct action<g::kw_since> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.date_keyword = b.ctx->span(in.begin(), in.end()); }
+};
+template <>
+struct action<g::kw_until> : action<g::kw_since> {};
+template <>
+struct action<g::since_date> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.decl.since = date_literal(in, b, b.date_keyword); }
+};
+template <>
+struct action<g::until_date> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.decl.until = date_literal(in, b, b.date_keyword); }
 };
 template <>
 struct action<g::decl> {
@@ -385,6 +453,31 @@ struct action<g::builds_on_stmt> {
   }
 };
 
+// ---- signed DATE; / dated DATE; ---------------------------------------------------------
+template <>
+struct action<g::date_keyword> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.agreement_date = ast::AgreementDate{};
+    b.agreement_date.kind = in.string_view() == "dated" ? ast::AgreementDate::Kind::dated
+                                                        : ast::AgreementDate::Kind::signed_;
+    b.date_keyword = b.ctx->span(in.begin(), in.end());
+  }
+};
+template <>
+struct action<g::agreement_date_value> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.agreement_date.date = date_literal(in, b, b.date_keyword); }
+};
+template <>
+struct action<g::date_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.agreement_date.span = b.ctx->span(in.begin(), in.end());
+    b.agreement.items.emplace_back(std::move(b.agreement_date));
+  }
+};
+
 // ---- steps -----------------------------------------------------------------------------------
 template <>
 struct action<g::kw_step> {
@@ -513,6 +606,7 @@ template <> struct action<g::missing_semi<g::import_end_tag>> : missing_semi_act
 template <> struct action<g::missing_semi<g::decl_end_tag>> : missing_semi_action<g::decl_end> {};
 template <> struct action<g::missing_semi<g::expect_end_tag>> : missing_semi_action<g::expect_end> {};
 template <> struct action<g::missing_semi<g::builds_on_end_tag>> : missing_semi_action<g::builds_on_end> {};
+template <> struct action<g::missing_semi<g::date_end_tag>> : missing_semi_action<g::date_end> {};
 template <> struct action<g::missing_semi<g::clause_end_tag>> : missing_semi_action<g::clause_end> {};
 template <> struct action<g::missing_semi<g::sanctioned_end_tag>> : missing_semi_action<g::sanctioned_end> {};
 
@@ -537,6 +631,7 @@ template <> inline constexpr bool parse_detail::anchor_after_previous<g::import_
 template <> inline constexpr bool parse_detail::anchor_after_previous<g::decl_end> = true;
 template <> inline constexpr bool parse_detail::anchor_after_previous<g::expect_end> = true;
 template <> inline constexpr bool parse_detail::anchor_after_previous<g::builds_on_end> = true;
+template <> inline constexpr bool parse_detail::anchor_after_previous<g::date_end> = true;
 template <> inline constexpr bool parse_detail::anchor_after_previous<g::clause_end> = true;
 template <> inline constexpr bool parse_detail::anchor_after_previous<g::sanctioned_end> = true;
 template <> inline constexpr bool parse_detail::anchor_after_previous<g::semi> = true;

@@ -77,7 +77,7 @@ const Change<State>* last_at(std::span<const Change<State>> changes, Position at
 }  // namespace
 
 Deal::Deal(const Workspace& workspace, UnitId unit, const ast::Agreement& agreement)
-    : workspace_(&workspace), unit_(unit), agreement_(&agreement) {
+    : workspace_(&workspace), unit_(unit), agreement_(&agreement), date_(agreement.date()) {
   collect_things();
   order_steps();
   normalise_clauses();
@@ -139,6 +139,8 @@ void Deal::collect_things() {
     const Entity& e = workspace_->entity(id);
     auto d = domain_of(e.kind);
     if (!d) continue;
+    // Sanctions the agreement's date does not see are not things of the deal at all.
+    if (*d == Domain::sanction && !e.sanction.seen_by(date_)) continue;
     auto& list = by_domain_[slot(*d)];
     if (insert_slot(id, static_cast<std::uint32_t>(list.size()), *d)) list.push_back(id);
   }
@@ -431,6 +433,8 @@ void Deal::normalise_clauses() {
             if (auto p = local(*id)) {
               for (std::uint32_t f : program_facilities(*p)) target(things(Domain::facility)[f]);
             }
+          } else if (e.kind == ast::DeclKind::sanction && !e.sanction.seen_by(date_)) {
+            continue;  // not in force on the agreement's date (E0322): not a thing of this deal
           } else if (e.kind != ast::DeclKind::party && e.kind != ast::DeclKind::verifier) {
             target(*id);
           }

@@ -188,6 +188,10 @@ class Deal {
   const Workspace& workspace() const { return *workspace_; }
   UnitId unit() const { return unit_; }
   const ast::Agreement& agreement() const { return *agreement_; }
+  // The agreement's date (`signed`/`dated`); things(Domain::sanction) holds the
+  // sanctions it sees (SanctionTerms::seen_by), so `all`, "in force at start"
+  // and shares are computed over them.
+  const std::optional<Date>& date() const { return date_; }
 
   const std::vector<DealStep>& steps() const { return steps_; }
   const std::vector<DealClause>& clauses() const { return clauses_; }
@@ -206,6 +210,10 @@ class Deal {
   // The party that owns a thing: a facility's program's party, a program's,
   // a sanction's imposer, a benefit's provider. kNoEntity if unknown.
   EntityId owner_party(EntityId id) const;
+  // A sanction's weight and dates, as declared (local index within things(Domain::sanction)).
+  const SanctionTerms& sanction_terms(std::uint32_t sanction) const {
+    return workspace_->entity(by_domain_[static_cast<std::size_t>(Domain::sanction)][sanction]).sanction;
+  }
   // A facility's program (kNoEntity if unknown).
   EntityId program_of(EntityId facility) const;
   // The kind word of a program, or of a facility's program ("" if unknown).
@@ -248,6 +256,7 @@ class Deal {
   const Workspace* workspace_;
   UnitId unit_;
   const ast::Agreement* agreement_;
+  std::optional<Date> date_;
   std::vector<DealStep> steps_;
   std::vector<DealClause> clauses_;
   // Finds an entity among the visible things. When their ids are close

@@ -210,6 +210,76 @@ std::string render_timeline(const Deal& deal) {
   return out;
 }
 
+namespace {
+
+// `lift sanctions a, b`, `provide hfo`, `dismantle all by x`: what a clause does, in one line.
+std::string clause_summary(const ast::Clause& c) {
+  std::string out(ast::to_string(c.verb));
+  if (ast::takes_sanctions(c.verb)) out += " sanctions";
+  switch (c.targets.kind) {
+    case ast::Targets::Kind::names:
+      for (std::size_t i = 0; i < c.targets.names.size(); ++i) {
+        out += fmt::format("{}{}", i == 0 ? " " : ", ", c.targets.names[i].name);
+      }
+      break;
+    case ast::Targets::Kind::all: out += " all"; break;
+    case ast::Targets::Kind::all_by: out += fmt::format(" all by {}", c.targets.by ? c.targets.by->name : ""); break;
+  }
+  return out;
+}
+
+// The day a deadline falls on: `within` counts from `start`.
+std::optional<Date> deadline_on(const Date& start, const ast::Duration& d) {
+  switch (d.unit) {
+    case ast::DurationUnit::day: return start.plus_days(static_cast<std::int64_t>(d.amount));
+    case ast::DurationUnit::week: return start.plus_days(static_cast<std::int64_t>(d.amount) * 7);
+    case ast::DurationUnit::month: return start.plus_months(d.amount);
+    case ast::DurationUnit::year: return start.plus_months(d.amount * 12);
+    case ast::DurationUnit::unknown: break;
+  }
+  return std::nullopt;
+}
+
+// Deadlines on the calendar: `within` counts from the start of its step, and
+// the first step starts on the agreement's date. Later steps start when the
+// steps they follow are done, which no text says, so their deadlines stay
+// relative. Empty when no clause has `within`.
+std::string render_deadlines(const Deal& deal) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (std::size_t i = 0; i < deal.steps().size(); ++i) {
+    const DealStep& st = deal.steps()[i];
+    for (std::uint32_t ci : st.clauses) {
+      const DealClause& dc = deal.clauses()[ci];
+      if (dc.syntax == nullptr) continue;
+      const ast::Modifier* m = dc.syntax->find(ast::Modifier::Kind::within);
+      if (m == nullptr || !m->duration) continue;
+      const ast::Duration& d = *m->duration;
+      const std::string span = fmt::format("{} {}", d.amount, d.unit_text);
+      std::string when;
+      const std::optional<Date> on = i == 0 && deal.date() ? deadline_on(*deal.date(), d) : std::nullopt;
+      if (on) {
+        when = fmt::format("by {}", on->to_string());
+      } else if (st.implicit()) {
+        when = i == 0 ? fmt::format("{} after the agreement starts", span)
+                      : fmt::format("{} after the clauses outside any step start", span);
+      } else {
+        when = fmt::format("{} after step `{}` starts", span, st.name);
+      }
+      std::string what = clause_summary(*dc.syntax);
+      if (on) what += fmt::format(" (within {} of {})", span, deal.date()->to_string());
+      rows.emplace_back(std::move(when), std::move(what));
+    }
+  }
+  if (rows.empty()) return {};
+  std::size_t w = 0;
+  for (const auto& r : rows) w = std::max(w, width(r.first));
+  std::string out;
+  for (const auto& r : rows) out += fmt::format("  {}  {}\n", pad(r.first, w), r.second);
+  return out;
+}
+
+}  // namespace
+
 std::string render_explanation(const AgreementResult& r, const Deal& deal, const SourceManager& sources,
                                const ReportOptions& options) {
   const Style s{options.color};
@@ -218,6 +288,12 @@ std::string render_explanation(const AgreementResult& r, const Deal& deal, const
   out += fmt::format("{} `{}`{}\n", s.bold("agreement"), a.name.name,
                      a.title ? fmt::format(" \"{}\"", a.title->value) : std::string());
   out += fmt::format("  {} {}\n", s.blue("-->"), location(a.name.span, sources));
+  if (deal.date()) {
+    const auto items = a.date_items();
+    const bool dated = !items.empty() && items.front()->kind == ast::AgreementDate::Kind::dated;
+    out += fmt::format("{} {}{}\n", dated ? "dated" : "signed", deal.date()->to_string(),
+                       dated ? " (an offer or a draft, never signed)" : "");
+  }
   out += fmt::format("verdict under `{}`: {} ({} of {} conditions hold)\n\n", r.profile, verdict_word(r.verdict, s),
                      holding(r), r.conditions.size());
 
@@ -234,6 +310,11 @@ std::string render_explanation(const AgreementResult& r, const Deal& deal, const
     out += fmt::format("  {}. {}{}{} ({} clause{})\n", i + 1,
                        st.implicit() ? std::string("the clauses outside any step") : fmt::format("`{}`", st.name),
                        title, after, st.clauses.size(), st.clauses.size() == 1 ? "" : "s");
+  }
+  if (const std::string deadlines = render_deadlines(deal); !deadlines.empty()) {
+    out += fmt::format("\n{} (`within` counts from the start of its step{})\n", s.bold("deadlines"),
+                       deal.date() ? "; the first step starts on the agreement's date" : "");
+    out += deadlines;
   }
   std::string side;
   for (EntityId p : deal.sanctioned_parties()) side += fmt::format("{}`{}`", side.empty() ? "" : ", ", deal.name(p));

@@ -97,7 +97,8 @@ inline bool is_top_starter(std::string_view w) {
 inline bool is_clause_starter(std::string_view w) {
   return w == "declare" || w == "freeze" || w == "dismantle" || w == "lift" || w == "ease" ||
          w == "suspend" || w == "retain" || w == "provide" || w == "convert" || w == "remove" ||
-         w == "step" || w == "expect" || w == "builds_on" || w == "sanctioned" || is_top_starter(w);
+         w == "step" || w == "expect" || w == "builds_on" || w == "sanctioned" || w == "signed" ||
+         w == "dated" || is_top_starter(w);
 }
 
 }  // namespace recovery_detail

@@ -60,6 +60,11 @@ TERMS_KEYWORD(sanctioned, "sanctioned");
 TERMS_KEYWORD(to, "to");
 TERMS_KEYWORD(civilian, "civilian");
 TERMS_KEYWORD(use, "use");
+TERMS_KEYWORD(weight, "weight");
+TERMS_KEYWORD(since, "since");
+TERMS_KEYWORD(until, "until");
+TERMS_KEYWORD(signed, "signed");
+TERMS_KEYWORD(dated, "dated");
 
 // ---- clause verbs ----------------------------------------------------------------
 TERMS_KEYWORD(declare, "declare");
@@ -95,12 +100,23 @@ struct import_path : string_lit {};
 struct duration_amount : integer {};
 struct duration_unit : identifier {};
 
+// ---- numbers and dates -------------------------------------------------------------
+// A sanction's weight: a non-negative decimal, `10` or `2.5` (no sign, no exponent).
+struct weight_number : seq<integer, opt<pegtl::one<'.'>, integer>, not_at<ident_rest>> {};
+// `YYYY-MM-DD`; whether it names a day of the calendar is checked by the parser's action.
+struct date_lit : seq<pegtl::rep<4, pegtl::digit>, pegtl::one<'-'>, pegtl::rep<2, pegtl::digit>,
+                      pegtl::one<'-'>, pegtl::rep<2, pegtl::digit>, not_at<ident_rest>> {};
+struct since_date : date_lit {};
+struct until_date : date_lit {};
+struct agreement_date_value : date_lit {};
+
 // ---- declarations -----------------------------------------------------------------
 // Each `;` that ends an item: a `;`, or one evidently missing at a line end.
 struct import_end : sor<semi, missing_semi<struct import_end_tag>> {};
 struct decl_end : sor<semi, missing_semi<struct decl_end_tag>> {};
 struct expect_end : sor<semi, missing_semi<struct expect_end_tag>> {};
 struct builds_on_end : sor<semi, missing_semi<struct builds_on_end_tag>> {};
+struct date_end : sor<semi, missing_semi<struct date_end_tag>> {};
 struct import_decl : seq<kw_import, sp, must<import_path>, sp, must<import_end>> {};
 
 template <typename Kw, typename... Tail>
@@ -116,7 +132,12 @@ struct party_decl : declaration<kw_party> {};
 struct verifier_decl : declaration<kw_verifier, opt<owner_of, sp>> {};
 struct program_decl : declaration<kw_program, must<owner_of>, sp, must<kind_clause>, sp> {};
 struct facility_decl : declaration<kw_facility, must<owner_in>, sp> {};
-struct sanction_decl : declaration<kw_sanction, must<owner_by>, sp> {};
+// sanction ID by PARTY [weight NUMBER] [since DATE] [until DATE] "title";  (in this order)
+struct sanction_weight : seq<kw_weight, sp, must<weight_number>> {};
+struct sanction_since : seq<kw_since, sp, must<since_date>> {};
+struct sanction_until : seq<kw_until, sp, must<until_date>> {};
+struct sanction_decl : declaration<kw_sanction, must<owner_by>, sp, opt<sanction_weight, sp>,
+                                   opt<sanction_since, sp>, opt<sanction_until, sp>> {};
 struct benefit_decl : declaration<kw_benefit, must<owner_by>, sp> {};
 // `material ID in PROGRAM "title";`: a stock of a program (plutonium, agents).
 struct material_decl : declaration<kw_material, must<owner_in>, sp> {};
@@ -167,6 +188,10 @@ struct expect_stmt : seq<kw_expect, sp, opt<expectation_under>, must<expectation
 struct builds_on_list : list<builds_on_name, seq<sp, comma, sp>> {};
 struct builds_on_stmt : seq<kw_builds_on, sp, must<builds_on_list>, sp, must<builds_on_end>> {};
 
+// `signed DATE;` or `dated DATE;`: the agreement's date.
+struct date_keyword : sor<kw_signed, kw_dated> {};
+struct date_stmt : seq<date_keyword, sp, must<agreement_date_value>, sp, must<date_end>> {};
+
 // A top-level keyword where a block item was expected: the block was left open.
 struct top_keyword : sor<kw_import, kw_party, kw_verifier, kw_program, kw_facility, kw_sanction,
                          kw_benefit, kw_material, kw_agreement, keyword<TAO_PEGTL_STRING("profile")>> {};
@@ -187,7 +212,7 @@ struct step : seq<step_header, sp, step_body, sor<step_close, step_unclosed>> {}
 struct agreement_open : lbrace {};
 struct agreement_close : rbrace {};
 struct agreement_item
-    : sor<recover<sor<step, expect_stmt, builds_on_stmt, sanctioned_stmt, clause, convert_clause>>,
+    : sor<recover<sor<step, expect_stmt, builds_on_stmt, sanctioned_stmt, date_stmt, clause, convert_clause>>,
           skip_block_item> {};
 struct agreement_body : star<not_at<rbrace>, not_at<eof>, agreement_item, sp> {};
 struct agreement_header : seq<kw_agreement, sp, must<agreement_name>, sp, opt<title, sp>,
@@ -206,6 +231,9 @@ template <> inline constexpr const char* error_message<import_end> = "expected `
 template <> inline constexpr const char* error_message<decl_end> = "expected `;` at the end of the declaration";
 template <> inline constexpr const char* error_message<expect_end> = "expected `;` after the expectation";
 template <> inline constexpr const char* error_message<builds_on_end> = "expected `;` after the list of agreements";
+template <> inline constexpr const char* error_message<date_end> = "expected `;` after the date";
+template <> inline constexpr const char* error_message<agreement_date_value> =
+    "expected the agreement's date, written `YYYY-MM-DD` (for example `signed 2018-06-12;`)";
 template <> inline constexpr const char* error_message<decl_name> = "expected a name for the declaration";
 template <> inline constexpr const char* error_message<owner_of> =
     "expected `of PARTY`: the party that owns the program";
@@ -214,6 +242,12 @@ template <> inline constexpr const char* error_message<owner_in> =
 template <> inline constexpr const char* error_message<owner_by> =
     "expected `by PARTY`: the party that imposes or provides it";
 template <> inline constexpr const char* error_message<owner_name> = "expected a name after the keyword";
+template <> inline constexpr const char* error_message<weight_number> =
+    "expected the sanction's weight after `weight`: a number like `10` or `2.5`";
+template <> inline constexpr const char* error_message<since_date> =
+    "expected the date the sanction took effect after `since`, written `YYYY-MM-DD`";
+template <> inline constexpr const char* error_message<until_date> =
+    "expected the date the sanction ended after `until`, written `YYYY-MM-DD`";
 template <> inline constexpr const char* error_message<kind_clause> =
     "expected `kind KIND` (for example `kind nuclear`)";
 template <> inline constexpr const char* error_message<program_kind> =

@@ -141,7 +141,7 @@ class Completer {
                     "agreement", "profile"});
           return;
         case Block::agreement:
-          keywords({"step", "builds_on", "expect", "sanctioned"});
+          keywords({"step", "builds_on", "expect", "sanctioned", "signed", "dated"});
           verbs();
           return;
         case Block::step: verbs(); return;
@@ -163,6 +163,14 @@ class Completer {
       if (first == "verifier" && last == "of") entities(ast::DeclKind::party);
       if ((first == "sanction" || first == "benefit") && s.size() == 2) keywords({"by"});
       if ((first == "sanction" || first == "benefit") && last == "by") entities(ast::DeclKind::party);
+      // sanction ID by PARTY [weight NUMBER] [since DATE] [until DATE]: the parts not yet written, in order.
+      if (first == "sanction" && s.size() >= 4 && s[2] == "by" && last != "weight" && last != "since" &&
+          last != "until") {
+        const auto has = [&](std::string_view w) { return std::find(s.begin(), s.end(), w) != s.end(); };
+        if (!has("weight") && !has("since") && !has("until")) keywords({"weight"});
+        if (!has("since") && !has("until")) keywords({"since"});
+        if (!has("until")) keywords({"until"});
+      }
       return;
     }
     if (first == "builds_on" && (s.size() == 1 || last == ",")) {

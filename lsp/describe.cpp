@@ -101,7 +101,21 @@ std::string Describer::entity_summary(EntityId id) const {
       }
       return fmt::format("facility in program `{}`{}", owner, party);
     }
-    case ast::DeclKind::sanction: return fmt::format("sanction imposed by `{}`", owner);
+    case ast::DeclKind::sanction: {
+      // Its weight and the days it is in force, when the declaration gives them.
+      const SanctionTerms& t = e.sanction;
+      std::string out = fmt::format("sanction imposed by `{}`", owner);
+      if (d.weight) out += fmt::format(", weight {}", t.weight);
+      if (t.since && t.until) {
+        out += fmt::format(", in force from {} until {} (not on {})", t.since->to_string(), t.until->to_string(),
+                           t.until->to_string());
+      } else if (t.since) {
+        out += fmt::format(", in force since {}", t.since->to_string());
+      } else if (t.until) {
+        out += fmt::format(", in force until {} (not on {})", t.until->to_string(), t.until->to_string());
+      }
+      return out;
+    }
     case ast::DeclKind::benefit: return fmt::format("benefit provided by `{}`", owner);
   }
   return "";
@@ -296,6 +310,11 @@ std::string Describer::agreement(const ast::Agreement& a) const {
   std::size_t clauses = a.implicit_clauses().size();
   const auto steps = a.steps();
   for (const ast::Step* s : steps) clauses += s->clauses.size();
+  if (const auto items = a.date_items(); !items.empty() && items.front()->date.date) {
+    const bool dated = items.front()->kind == ast::AgreementDate::Kind::dated;
+    out += fmt::format("\n\n{} {}{}: it sees the sanctions in force on that day", dated ? "dated" : "signed",
+                       items.front()->date.date->to_string(), dated ? " (an offer or a draft, never signed)" : "");
+  }
   out += fmt::format("\n\n{}, {}", plural(steps.size(), "step", "steps"), plural(clauses, "clause", "clauses"));
   std::vector<std::string> builds;
   for (const ast::Ident* b : a.builds_on()) builds.push_back(b->name);

@@ -94,6 +94,17 @@ json hover(const Analysis& analysis, std::uint32_t offset, bool markdown) {
   if (at.clause != nullptr) return markup(describe.clause(*at.clause), markdown, root, at.clause->span);
   if (at.agreement != nullptr) {
     for (const auto& ai : at.agreement->items) {
+      if (const auto* d = std::get_if<ast::AgreementDate>(&ai); d != nullptr && contains(d->span, offset)) {
+        const bool dated = d->kind == ast::AgreementDate::Kind::dated;
+        return markup(fmt::format("**{}** {}: {}. The agreement sees the sanctions in force on this day (for `all`, "
+                                  "\"in force at start\" and shares), and the deadlines of its first step count "
+                                  "from it.",
+                                  dated ? "dated" : "signed",
+                                  d->date.date ? d->date.date->to_string() : std::string("(not a day of the calendar)"),
+                                  dated ? "the date of an offer or a draft that was never signed"
+                                        : "the day the agreement was concluded"),
+                      markdown, root, d->span);
+      }
       const auto* b = std::get_if<ast::BuildsOn>(&ai);
       if (b == nullptr || !contains(b->span, offset)) continue;
       return markup("**builds_on**: the agreements this one follows from; the `builds-on-previous` condition "

@@ -492,6 +492,16 @@ class Formatter {
       w.push_back(word("kind", next_token(after)));
       w.push_back(word_of(d.program_kind->span));
     }
+    // A sanction's `weight`, `since`, `until`: kept as written, in the grammar's order.
+    if (d.weight) {
+      w.push_back(word("weight", d.weight->keyword_span.begin, Break::allowed));
+      w.push_back(word_of(d.weight->span));
+    }
+    for (const auto* date : {&d.since, &d.until}) {
+      if (!*date) continue;
+      w.push_back(word(date == &d.since ? "since" : "until", (*date)->keyword_span.begin, Break::allowed));
+      w.push_back(word_of((*date)->span));
+    }
     if (d.title) w.push_back(word_of(d.title->span, Break::allowed));
     statement(w, d.span, indent);
   }
@@ -568,6 +578,13 @@ class Formatter {
     statement(w, st.span, indent);
   }
 
+  void emit_agreement_date(const ast::AgreementDate& d, unsigned indent) {
+    std::vector<Word>& w = fresh_words();
+    w.push_back(word(ast::to_string(d.kind), d.span.begin));
+    w.push_back(word_of(d.date.span));
+    statement(w, d.span, indent);
+  }
+
   void emit_builds_on(const ast::BuildsOn& b, unsigned indent) {
     std::vector<Word>& w = fresh_words();
     w.push_back(word("builds_on", b.span.begin));
@@ -617,6 +634,8 @@ class Formatter {
                     emit_expectation(v, ind);
                   } else if constexpr (std::is_same_v<V, ast::Sanctioned>) {
                     emit_sanctioned(v, ind);
+                  } else if constexpr (std::is_same_v<V, ast::AgreementDate>) {
+                    emit_agreement_date(v, ind);
                   } else {
                     emit_builds_on(v, ind);
                   }

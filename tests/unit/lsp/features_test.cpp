@@ -72,6 +72,31 @@ TEST_F(FeaturesTest, HoverOnStepsAndAgreements) {
             "Verdict under `verified`: **acceptable** (1 of 1 conditions hold)\n\nDeclared on line 3.");
 }
 
+TEST_F(FeaturesTest, HoverShowsASanctionsWeightAndDatesAndAnAgreementsDate) {
+  open("/w/d.terms",
+       "import \"lib.terms\";\n"
+       "sanction old by us weight 2.5 since 1950-12-17 until 2008-06-26 \"Old\";\n"
+       "agreement a {\n"
+       "  signed 1994-10-21;\n"
+       "  ease sanctions old;\n"
+       "}\n");
+  auto text = [&](int line, int character) -> std::string {
+    json r = request("textDocument/hover", at("/w/d.terms", line, character));
+    return r["result"].is_null() ? "<null>" : r["result"]["contents"]["value"].get<std::string>();
+  };
+  // `old` in the clause: its imposer, weight and the days it is in force.
+  EXPECT_NE(text(4, 17).find("**sanction** `old`: sanction imposed by `us`, weight 2.5, in force from 1950-12-17 "
+                             "until 2008-06-26 (not on 2008-06-26)"),
+            std::string::npos)
+      << text(4, 17);
+  // The agreement's header: its date.
+  EXPECT_NE(text(2, 11).find("signed 1994-10-21: it sees the sanctions in force on that day"), std::string::npos)
+      << text(2, 11);
+  // The `signed` line itself.
+  EXPECT_NE(text(3, 4).find("**signed** 1994-10-21: the day the agreement was concluded."), std::string::npos)
+      << text(3, 4);
+}
+
 TEST_F(FeaturesTest, HoverWhereThereIsNothingIsNull) {
   EXPECT_EQ(hover_text(1, 0), "<null>");    // a blank line
   EXPECT_EQ(hover_text(99, 0), "<null>");   // past the last line
@@ -174,6 +199,14 @@ TEST_F(FeaturesTest, CompletionOffersTheNamesThePositionExpects) {
             (V{"acceptable", "unacceptable", "violated", "satisfied", "under"}));
   EXPECT_EQ(complete("import \"lib.terms\";\nagreement a {\n  expect under cvid \n}\n", 2, 20),
             (V{"acceptable", "unacceptable", "violated", "satisfied"}));
+  // In an agreement body: steps, `builds_on`, `expect`, the date lines, then the verbs.
+  EXPECT_EQ(complete("import \"lib.terms\";\nagreement a {\n  \n}\n", 2, 2),
+            (V{"step", "builds_on", "expect", "signed", "dated", "declare", "freeze", "dismantle", "lift", "ease",
+               "suspend", "retain", "provide"}));
+  // After `sanction ID by PARTY`: the optional parts not written yet, in their order.
+  EXPECT_EQ(complete("import \"lib.terms\";\nsanction s by us \n", 1, 17), (V{"weight", "since", "until"}));
+  EXPECT_EQ(complete("import \"lib.terms\";\nsanction s by us weight 2 \n", 1, 26), (V{"since", "until"}));
+  EXPECT_EQ(complete("import \"lib.terms\";\nsanction s by us since 2017-12-22 \n", 1, 34), (V{"until"}));
   // In a comment or a string: nothing.
   EXPECT_EQ(complete("import \"lib.terms\";\n# dismantle \n", 1, 12), V{});
   // Out of range: an empty list, not an error.

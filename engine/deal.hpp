@@ -207,7 +207,12 @@ class Deal {
     return {program_facility_list_.data() + program_facility_start_[program],
             program_facility_start_[program + 1] - program_facility_start_[program]};
   }
-  // The sanctioned side: the parties owning what concessions target.
+  // The sanctioned side: the parties owning what concessions target and, when
+  // the deal gives relief (lift, ease, suspend, provide), the parties it is
+  // for: every party owning a visible program that imposes none of the
+  // relieved sanctions and provides none of the benefits. So relief never
+  // leaves the side empty by accident (`lift sanctions all; provide hfo;`
+  // touches no program).
   bool sanctioned(EntityId party) const;
   const std::vector<EntityId>& sanctioned_parties() const { return sanctioned_list_; }
 
@@ -226,6 +231,9 @@ class Deal {
   // Position of a named step, if the agreement has it.
   std::optional<Position> step_position(std::string_view name) const;
 
+  // A thing's weight in shares: a sanction's `weight` (default 1), 1 otherwise.
+  double weight(EntityId id) const;
+
   // Display helpers: the entity's name and the span that declares it.
   std::string_view name(EntityId id) const;
   Span decl_span(EntityId id) const;
@@ -235,6 +243,8 @@ class Deal {
   void order_steps();
   void normalise_clauses();
   void compute_timelines();
+  void infer_sanctioned_side();
+  void add_sanctioned(EntityId party);
 
   const Workspace* workspace_;
   UnitId unit_;

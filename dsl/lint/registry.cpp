@@ -12,7 +12,7 @@ namespace terms::lint {
 
 namespace {
 
-constexpr std::array<const Rule*, 22> kRules = {
+constexpr std::array<const Rule*, 23> kRules = {
     &rules::duplicate_clause,             // L001
     &rules::duplicate_target,             // L002
     &rules::retained_but_lifted,          // L003
@@ -35,6 +35,7 @@ constexpr std::array<const Rule*, 22> kRules = {
     &rules::missing_expectation,          // L020
     &rules::unused_suppression,           // L021
     &rules::invalid_suppression,          // L022
+    &rules::vacuous_every,                // L023
 };
 
 constexpr std::array<std::string_view, 6> kCategories = {"correctness", "verification", "sequencing",

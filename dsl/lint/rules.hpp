@@ -30,5 +30,6 @@ extern const Rule unused_import;                // L019
 extern const Rule missing_expectation;          // L020
 extern const Rule unused_suppression;           // L021 (reported by the linter itself)
 extern const Rule invalid_suppression;          // L022 (reported by the linter itself)
+extern const Rule vacuous_every;                // L023
 
 }  // namespace terms::lint::rules

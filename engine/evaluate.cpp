@@ -317,7 +317,9 @@ class Evaluator {
       case K::all_of: return all_of(f);
       case K::any_of: return any_of(f);
       case K::negation: {
+        ++no_fixes_;  // under `not`, growing a share may break the formula
         Outcome o = formula(*f.operands.at(0));
+        --no_fixes_;
         o.value = !o.value;
         return o;
       }
@@ -343,6 +345,7 @@ class Evaluator {
     return sets;
   }
   bool explain_ = true;
+  int no_fixes_ = 0;  // > 0: inside an `if` part or a `not`, where shares list no fixes
   std::vector<std::string_view> words_;   // interned says_one texts
   std::forward_list<std::string> strings_;   // words made here ("is one of the steps")
   std::forward_list<FacilityState> states_;  // program states, which the deal computes on demand
@@ -848,7 +851,9 @@ class Evaluator {
   }
 
   Outcome implication(const CFormula& f) {
+    ++no_fixes_;  // what would make an `if` part hold fixes nothing
     Outcome premise = formula(*f.operands.at(0));
+    --no_fixes_;
     if (!premise.value) {
       premise.value = true;
       if (explain_) premise.reason = fmt::format("the `if` part does not hold: {}", premise.reason);
@@ -860,7 +865,11 @@ class Evaluator {
     if (!explain_) return out;
     out.reason = fmt::format("{}, {} {}", premise.reason, conclusion.value ? "and" : "but", conclusion.reason);
     out.evidence = std::move(conclusion.evidence);
-    append(out.evidence, std::move(premise.evidence));
+    // An `if` that only says the things exist ("if some relief clause") adds
+    // nothing the conclusion's evidence does not show.
+    const CFormula& p = *f.operands.at(0);
+    const bool bare = p.kind == ast::Formula::Kind::quantified && !p.verb_phrase;
+    if (!bare) append(out.evidence, std::move(premise.evidence));
     return out;
   }
 
@@ -1139,8 +1148,9 @@ class Evaluator {
       return out;
     }
     // A failing comparison lists what would fix it on the side that must grow.
-    const bool lhs_low = f.comparison == ast::Comparison::ge || f.comparison == ast::Comparison::gt;
-    const bool rhs_low = f.comparison == ast::Comparison::le || f.comparison == ast::Comparison::lt;
+    const bool fixes = no_fixes_ == 0;
+    const bool lhs_low = fixes && (f.comparison == ast::Comparison::ge || f.comparison == ast::Comparison::gt);
+    const bool rhs_low = fixes && (f.comparison == ast::Comparison::le || f.comparison == ast::Comparison::lt);
     const bool holds = compare(f.comparison, numeric(*f.lhs).value, numeric(*f.rhs).value);
     Value l = numeric(*f.lhs, !holds && lhs_low);
     Value r = numeric(*f.rhs, !holds && rhs_low);

@@ -18,6 +18,7 @@
 #include <variant>
 #include <vector>
 
+#include "dsl/date.hpp"
 #include "dsl/source.hpp"
 
 namespace terms::ast {
@@ -44,17 +45,36 @@ struct Import {
   Span span;
 };
 
+// `weight NUMBER`: the value, and the spans of the keyword and of the number as written.
+struct Weight {
+  double value = 1.0;
+  Span keyword_span;
+  Span span;  // the number
+};
+
+// `since DATE`, `until DATE`, `signed DATE`, `dated DATE`. `date` is empty
+// when the text is not a day of the calendar (2018-02-30; reported by the parser).
+struct DateLit {
+  std::optional<Date> date;
+  Span keyword_span;
+  Span span;  // the date
+};
+
 enum class DeclKind : std::uint8_t { party, verifier, program, facility, sanction, benefit };
 std::string_view to_string(DeclKind k);
 
 // party ID "title"; | verifier ID "title"; | program ID of PARTY kind KIND "title";
-// facility ID in PROGRAM "title"; | sanction ID by PARTY "title"; | benefit ID by PARTY "title";
+// facility ID in PROGRAM "title"; | benefit ID by PARTY "title";
+// sanction ID by PARTY [weight NUMBER] [since DATE] [until DATE] "title";
 struct Decl {
   DeclKind kind{};
   Span keyword_span;
   Ident name;
   std::optional<Ident> owner;         // of PARTY / in PROGRAM / by PARTY
   std::optional<Ident> program_kind;  // program only: kind KIND
+  std::optional<Weight> weight;       // sanction only; absent means weight 1
+  std::optional<DateLit> since;       // sanction only: first day in force
+  std::optional<DateLit> until;       // sanction only: first day no longer in force
   std::optional<String> title;
   Span span;
 };

@@ -40,6 +40,7 @@ struct Builder : parse_detail::StateBase {
   std::optional<ast::Ident> by_party;
   std::optional<ast::Ident> verifier;
   std::optional<ast::Duration> duration;
+  Span date_keyword;  // the last `since`/`until` read
   std::uint32_t step_brace = 0;
   std::uint32_t agreement_brace = 0;
 };
@@ -117,6 +118,72 @@ template <>
 struct action<g::program_kind> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) { b.decl.program_kind = ident(in, b); }
+};
+// ---- sanction weights and dates ------------------------------------------------------
+// The keyword's span is kept for the formatter; the value's action fills the rest.
+template <>
+struct action<g::kw_weight> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.decl.weight = ast::Weight{};
+    b.decl.weight->keyword_span = b.ctx->span(in.begin(), in.end());
+  }
+};
+template <>
+struct action<g::weight_number> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    if (!b.decl.weight) b.decl.weight = ast::Weight{};
+    const auto sv = in.string_view();
+    const Span span = b.ctx->span(in.begin(), in.end());
+    double v = 0;
+    auto [p, ec] = std::from_chars(sv.data(), sv.data() + sv.size(), v);
+    (void)p;
+    // A bound keeps shares (sums of weights) exact enough and far from overflow.
+    constexpr double kMaxWeight = 1'000'000;
+    if (ec != std::errc{} || v > kMaxWeight) {
+      Diagnostic d = make_diagnostic(DiagId::syntax_number_too_large, span,
+                                     fmt::format("the number `{}` is too large for a weight", sv));
+      d.with_label("at most 1000000").with_help("weights only compare sanctions: scale them all down");
+      b.ctx->report(std::move(d));
+      v = kMaxWeight;
+    }
+    b.decl.weight->value = v;
+    b.decl.weight->span = span;
+  }
+};
+
+// Reads a DATE and reports one that names no day of the calendar.
+template <typename Input>
+ast::DateLit date_literal(const Input& in, Builder& b, Span keyword) {
+  ast::DateLit lit;
+  lit.keyword_span = keyword;
+  lit.span = b.ctx->span(in.begin(), in.end());
+  lit.date = Date::parse(in.string_view());
+  if (!lit.date) {
+    Diagnostic d = make_diagnostic(DiagId::syntax_invalid_date, lit.span,
+                                   fmt::format("`{}` is not a date of the calendar", in.string_view()));
+    d.with_label("no such day").with_help("write the date as `YYYY-MM-DD`, with a month from 01 to 12 and a day that month has");
+    b.ctx->report(std::move(d));
+  }
+  return lit;
+}
+template <>
+struct action<g::kw_since> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.date_keyword = b.ctx->span(in.begin(), in.end()); }
+};
+template <>
+struct action<g::kw_until> : action<g::kw_since> {};
+template <>
+struct action<g::since_date> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.decl.since = date_literal(in, b, b.date_keyword); }
+};
+template <>
+struct action<g::until_date> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.decl.until = date_literal(in, b, b.date_keyword); }
 };
 template <>
 struct action<g::decl> {

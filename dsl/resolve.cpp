@@ -312,7 +312,7 @@ struct Workspace::Impl {
       if (const auto* decl = std::get_if<ast::Decl>(&item)) {
         if (decl->name.name.empty()) continue;
         const auto eid = static_cast<EntityId>(ws.entities_.size());
-        ws.entities_.push_back(Entity{decl->kind, decl, decl->name.name, id, kNoEntity});
+        ws.entities_.push_back(Entity{decl->kind, decl, decl->name.name, id, kNoEntity, sanction_terms_of(*decl)});
         // One hash operation in the common case (no agreement declared yet).
         auto [it, inserted] = u.own_names.try_emplace(decl->name.name, eid);
         std::optional<NamedDecl> first;
@@ -607,11 +607,27 @@ struct Workspace::Impl {
     return nullptr;
   }
 
+  // `until` must come after `since`: a sanction in force on no day is a mistake.
+  static void check_sanction_dates(const ast::Decl& decl, detail::Reporter& out) {
+    const auto& since = decl.since;
+    const auto& until = decl.until;
+    if (!since || !until || !since->date || !until->date || *since->date < *until->date) return;
+    Diagnostic d = make_diagnostic(
+        DiagId::sanction_ends_before_start, until->span,
+        fmt::format("the sanction `{}` ends on {}, not after it takes effect on {}", decl.name.name,
+                    until->date->to_string(), since->date->to_string()));
+    d.with_label("`until` must be after `since`");
+    d.with_related(since->span, "takes effect here");
+    d.with_help("`until` is the first day the sanction no longer applies; check both dates");
+    out.report(std::move(d));
+  }
+
   // `of PARTY`, `in PROGRAM`, `by PARTY` of the unit's declarations.
   void resolve_owners(UnitId id) {
     UnitReporter out(*this, id);
     for (EntityId e = states[id].first_entity; e < states[id].end_entity; ++e) {
       const ast::Decl& decl = *ws.entities_[e].decl;
+      check_sanction_dates(decl, out);
       if (!decl.owner) continue;
       detail::Expected expected;
       switch (decl.kind) {
@@ -786,6 +802,15 @@ UnitId Workspace::load_text(const std::string& path, std::string text) {
   impl_->load_imports(id, 0);
   impl_->finish();
   return id;
+}
+
+SanctionTerms sanction_terms_of(const ast::Decl& decl) {
+  SanctionTerms t;
+  if (decl.kind != ast::DeclKind::sanction) return t;
+  if (decl.weight) t.weight = decl.weight->value;
+  if (decl.since) t.since = decl.since->date;
+  if (decl.until) t.until = decl.until->date;
+  return t;
 }
 
 std::optional<EntityId> Workspace::lookup(UnitId unit, std::string_view name) const {

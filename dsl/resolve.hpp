@@ -31,6 +31,17 @@ using EntityId = std::uint32_t;
 using UnitId = std::uint32_t;
 inline constexpr EntityId kNoEntity = 0xffffffffu;
 
+// What a sanction's declaration says beyond its imposer: its weight (1 when
+// not written) and the days it is in force (dsl/date.hpp: in_force_on). Dates
+// that are not days of the calendar were reported by the parser and are absent.
+struct SanctionTerms {
+  double weight = 1.0;
+  std::optional<Date> since;  // first day in force; none: in force from the start of the record
+  std::optional<Date> until;  // first day no longer in force; none: still in force
+  bool in_force_on(const Date& d) const { return terms::in_force_on(since, until, d); }
+};
+SanctionTerms sanction_terms_of(const ast::Decl& decl);
+
 // A declared thing: a party, verifier, program, facility, sanction or benefit.
 struct Entity {
   ast::DeclKind kind{};
@@ -40,6 +51,7 @@ struct Entity {
   // party of a program/sanction/benefit, program of a facility; kNoEntity if
   // unresolved or not applicable.
   EntityId owner = kNoEntity;
+  SanctionTerms sanction;  // sanctions only (defaults for other kinds)
 };
 
 // One loaded file: its tree, its imports and its scope.

@@ -198,6 +198,10 @@ class Deal {
   // The party that owns a thing: a facility's program's party, a program's,
   // a sanction's imposer, a benefit's provider. kNoEntity if unknown.
   EntityId owner_party(EntityId id) const;
+  // A sanction's weight and dates, as declared (local index within things(Domain::sanction)).
+  const SanctionTerms& sanction_terms(std::uint32_t sanction) const {
+    return workspace_->entity(by_domain_[static_cast<std::size_t>(Domain::sanction)][sanction]).sanction;
+  }
   // A facility's program (kNoEntity if unknown).
   EntityId program_of(EntityId facility) const;
   // The kind word of a program, or of a facility's program ("" if unknown).

@@ -54,6 +54,9 @@ TERMS_KEYWORD(verified, "verified");
 TERMS_KEYWORD(within, "within");
 TERMS_KEYWORD(partially, "partially");
 TERMS_KEYWORD(snapback, "snapback");
+TERMS_KEYWORD(weight, "weight");
+TERMS_KEYWORD(since, "since");
+TERMS_KEYWORD(until, "until");
 
 // ---- clause verbs ----------------------------------------------------------------
 TERMS_KEYWORD(declare, "declare");
@@ -87,6 +90,15 @@ struct import_path : string_lit {};
 struct duration_amount : integer {};
 struct duration_unit : identifier {};
 
+// ---- numbers and dates -------------------------------------------------------------
+// A sanction's weight: a non-negative decimal, `10` or `2.5` (no sign, no exponent).
+struct weight_number : seq<integer, opt<pegtl::one<'.'>, integer>, not_at<ident_rest>> {};
+// `YYYY-MM-DD`; whether it names a day of the calendar is checked by the parser's action.
+struct date_lit : seq<pegtl::rep<4, pegtl::digit>, pegtl::one<'-'>, pegtl::rep<2, pegtl::digit>,
+                      pegtl::one<'-'>, pegtl::rep<2, pegtl::digit>, not_at<ident_rest>> {};
+struct since_date : date_lit {};
+struct until_date : date_lit {};
+
 // ---- declarations -----------------------------------------------------------------
 // Each `;` that ends an item: a `;`, or one evidently missing at a line end.
 struct import_end : sor<semi, missing_semi<struct import_end_tag>> {};
@@ -107,7 +119,12 @@ struct party_decl : declaration<kw_party> {};
 struct verifier_decl : declaration<kw_verifier> {};
 struct program_decl : declaration<kw_program, must<owner_of>, sp, must<kind_clause>, sp> {};
 struct facility_decl : declaration<kw_facility, must<owner_in>, sp> {};
-struct sanction_decl : declaration<kw_sanction, must<owner_by>, sp> {};
+// sanction ID by PARTY [weight NUMBER] [since DATE] [until DATE] "title";  (in this order)
+struct sanction_weight : seq<kw_weight, sp, must<weight_number>> {};
+struct sanction_since : seq<kw_since, sp, must<since_date>> {};
+struct sanction_until : seq<kw_until, sp, must<until_date>> {};
+struct sanction_decl : declaration<kw_sanction, must<owner_by>, sp, opt<sanction_weight, sp>,
+                                   opt<sanction_since, sp>, opt<sanction_until, sp>> {};
 struct benefit_decl : declaration<kw_benefit, must<owner_by>, sp> {};
 struct decl : sor<party_decl, verifier_decl, program_decl, facility_decl, sanction_decl,
                   benefit_decl> {};
@@ -186,6 +203,12 @@ template <> inline constexpr const char* error_message<owner_in> =
 template <> inline constexpr const char* error_message<owner_by> =
     "expected `by PARTY`: the party that imposes or provides it";
 template <> inline constexpr const char* error_message<owner_name> = "expected a name after the keyword";
+template <> inline constexpr const char* error_message<weight_number> =
+    "expected the sanction's weight after `weight`: a number like `10` or `2.5`";
+template <> inline constexpr const char* error_message<since_date> =
+    "expected the date the sanction took effect after `since`, written `YYYY-MM-DD`";
+template <> inline constexpr const char* error_message<until_date> =
+    "expected the date the sanction ended after `until`, written `YYYY-MM-DD`";
 template <> inline constexpr const char* error_message<kind_clause> =
     "expected `kind KIND` (for example `kind nuclear`)";
 template <> inline constexpr const char* error_message<program_kind> =

@@ -491,6 +491,16 @@ class Formatter {
       w.push_back(word("kind", next_token(after)));
       w.push_back(word_of(d.program_kind->span));
     }
+    // A sanction's `weight`, `since`, `until`: kept as written, in the grammar's order.
+    if (d.weight) {
+      w.push_back(word("weight", d.weight->keyword_span.begin, Break::allowed));
+      w.push_back(word_of(d.weight->span));
+    }
+    for (const auto* date : {&d.since, &d.until}) {
+      if (!*date) continue;
+      w.push_back(word(date == &d.since ? "since" : "until", (*date)->keyword_span.begin, Break::allowed));
+      w.push_back(word_of((*date)->span));
+    }
     if (d.title) w.push_back(word_of(d.title->span, Break::allowed));
     statement(w, d.span, indent);
   }

@@ -313,8 +313,8 @@ void Deal::infer_sanctioned_side() {
 }
 
 double Deal::weight(EntityId id) const {
-  (void)id;
-  return 1.0;
+  const Entity& e = workspace_->entity(id);
+  return e.kind == ast::DeclKind::sanction ? e.sanction.weight : 1.0;
 }
 
 std::string_view Deal::name(EntityId id) const { return workspace_->entity(id).name; }

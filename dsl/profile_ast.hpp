@@ -92,7 +92,7 @@ struct Predicate {
     negation,     // not a                      (operands[0])
     group,        // ( a [moment] )             (operands[0], moment)
     state,        // [adverb] WORD qualifiers*  (word, adverb, qualifiers, verifier)
-    in_force,     // in force                   (word: the word after `in`)
+    in_force,     // in [full] force            (word: the word after `in` or `full`; adverb: `full`)
     within,       // within DURATION            (duration)
     side,         // of the WORD side           (word)
     kind,         // of kind NAME               (name)

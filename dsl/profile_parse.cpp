@@ -45,7 +45,7 @@ using Selector = pt::selector<Rule, pt::store_content::on<
     pf::noun_phrase, pf::np_word, pf::relative_that, pf::participle,
     pf::vp_be, pf::vp_targets, pf::vp_holds, pf::vp_comes, pf::vp_negation,
     pf::property, pf::p_or, pf::p_and, pf::p_not, pf::p_group, pf::p_state, pf::p_in_force,
-    pf::p_within, pf::force_word, pf::stray_moment, pf::state_word, pf::state_adverb, pf::snapback_with, pf::snapback_without,
+    pf::p_within, pf::force_word, pf::full_word, pf::stray_moment, pf::state_word, pf::state_adverb, pf::snapback_with, pf::snapback_without,
     pf::verified_by,
     pf::flt_side, pf::flt_kind, pf::flt_owner, pf::flt_in_step, pf::flt_in_program,
     pf::flt_in_steps, pf::flt_snapback, pf::flt_deadline, pf::flt_with, pf::flt_targeting,
@@ -303,7 +303,13 @@ class Converter {
       }
     } else if (n.is_type<pf::p_in_force>()) {
       p->kind = K::in_force;
-      p->word = word(child(n, 0));
+      for (const auto& c : n.children) {
+        if (c->is_type<pf::full_word>()) {
+          p->adverb = word(*c);
+        } else {
+          p->word = word(*c);
+        }
+      }
     } else if (n.is_type<pf::p_within>()) {
       p->kind = K::within;
       ast::Duration d;

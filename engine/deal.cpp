@@ -81,6 +81,7 @@ Deal::Deal(const Workspace& workspace, UnitId unit, const ast::Agreement& agreem
   collect_things();
   order_steps();
   normalise_clauses();
+  infer_sanctioned_side();
   compute_timelines();
 }
 
@@ -286,6 +287,46 @@ bool Deal::sanctioned(EntityId party) const {
   return std::find(sanctioned_list_.begin(), sanctioned_list_.end(), party) != sanctioned_list_.end();
 }
 
+void Deal::add_sanctioned(EntityId party) {
+  if (const Slot* s = find_slot(party)) {
+    if (sanctioned_[s->dense] != 0) return;
+    sanctioned_[s->dense] = 1;
+  } else if (std::find(sanctioned_list_.begin(), sanctioned_list_.end(), party) != sanctioned_list_.end()) {
+    return;
+  }
+  sanctioned_list_.push_back(party);
+}
+
+void Deal::infer_sanctioned_side() {
+  // Sanctions name who imposes them and benefits who provide them, not whom
+  // they are for: that side is read as every party owning a visible program
+  // that neither imposes a relieved sanction nor provides a benefit given (the
+  // DPRK for the UN, US, ROK and Japanese measures, and for fuel oil). A
+  // side the agreement states (`sanctioned P;`) is not added to.
+  if (stated_sanctioned_) return;
+  std::vector<EntityId> imposers;
+  for (const DealClause& c : clauses_) {
+    if (!ast::is_relief(c.verb)) continue;
+    for (EntityId t : c.targets) {
+      const ast::DeclKind k = workspace_->entity(t).kind;
+      if (k != ast::DeclKind::sanction && k != ast::DeclKind::benefit) continue;
+      const EntityId by = workspace_->entity(t).owner;
+      if (by != kNoEntity && std::find(imposers.begin(), imposers.end(), by) == imposers.end()) imposers.push_back(by);
+    }
+  }
+  if (imposers.empty()) return;
+  for (EntityId program : things(Domain::program)) {
+    const EntityId party = workspace_->entity(program).owner;
+    if (party == kNoEntity || std::find(imposers.begin(), imposers.end(), party) != imposers.end()) continue;
+    add_sanctioned(party);
+  }
+}
+
+double Deal::weight(EntityId id) const {
+  const Entity& e = workspace_->entity(id);
+  return e.kind == ast::DeclKind::sanction ? e.sanction.weight : 1.0;
+}
+
 std::string_view Deal::name(EntityId id) const { return workspace_->entity(id).name; }
 
 Span Deal::decl_span(EntityId id) const {
@@ -350,19 +391,12 @@ void Deal::normalise_clauses() {
   const auto& benefits = things(Domain::benefit);
 
   // `sanctioned P, Q;` states the sanctioned side: stated wins over inferred.
-  bool stated_sanctioned = false;
   for (const ast::Sanctioned* st : agreement_->sanctioned()) {
     for (const ast::Ident& n : st->parties) {
       const auto id = workspace_->lookup(unit_, n.name);
       if (!id || workspace_->entity(*id).kind != ast::DeclKind::party) continue;
-      stated_sanctioned = true;
-      if (const Slot* s = find_slot(*id)) {
-        if (sanctioned_[s->dense] != 0) continue;
-        sanctioned_[s->dense] = 1;
-      } else if (std::find(sanctioned_list_.begin(), sanctioned_list_.end(), *id) != sanctioned_list_.end()) {
-        continue;
-      }
-      sanctioned_list_.push_back(*id);
+      stated_sanctioned_ = true;
+      add_sanctioned(*id);
     }
   }
 
@@ -474,16 +508,8 @@ void Deal::normalise_clauses() {
     }
     dc.partial = first[static_cast<std::size_t>(ast::Modifier::Kind::partially)] != nullptr;
     dc.snapback = first[static_cast<std::size_t>(ast::Modifier::Kind::snapback)] != nullptr;
-    if (ast::is_concession(c.verb) && !stated_sanctioned) {
-      for (EntityId party : d.actors) {
-        if (const Slot* s = find_slot(party)) {
-          if (sanctioned_[s->dense] != 0) continue;
-          sanctioned_[s->dense] = 1;
-        } else if (std::find(sanctioned_list_.begin(), sanctioned_list_.end(), party) != sanctioned_list_.end()) {
-          continue;
-        }
-        sanctioned_list_.push_back(party);
-      }
+    if (ast::is_concession(c.verb) && !stated_sanctioned_) {
+      for (EntityId party : d.actors) add_sanctioned(party);
     }
     for (const auto* list : {&d.targets, &d.programs, &d.addressed, &d.actors}) {
       bounds.push_back(static_cast<std::uint32_t>(clause_ids_.size()));

@@ -224,7 +224,12 @@ class Deal {
             program_facility_start_[program + 1] - program_facility_start_[program]};
   }
   // The sanctioned side: the parties the agreement states (`sanctioned P;`),
-  // or else the parties owning what concessions target.
+  // or else the parties owning what concessions target and, when the deal
+  // gives relief (lift, ease, suspend, provide), the parties it is for: every
+  // party owning a visible program that imposes none of the relieved
+  // sanctions and provides none of the benefits. So relief never leaves the
+  // side empty by accident (`lift sanctions all; provide hfo;` touches no
+  // program).
   bool sanctioned(EntityId party) const;
   const std::vector<EntityId>& sanctioned_parties() const { return sanctioned_list_; }
 
@@ -243,6 +248,9 @@ class Deal {
   // Position of a named step, if the agreement has it.
   std::optional<Position> step_position(std::string_view name) const;
 
+  // A thing's weight in shares: a sanction's `weight` (default 1), 1 otherwise.
+  double weight(EntityId id) const;
+
   // Display helpers: the entity's name and the span that declares it.
   std::string_view name(EntityId id) const;
   Span decl_span(EntityId id) const;
@@ -252,6 +260,8 @@ class Deal {
   void order_steps();
   void normalise_clauses();
   void compute_timelines();
+  void infer_sanctioned_side();
+  void add_sanctioned(EntityId party);
 
   const Workspace* workspace_;
   UnitId unit_;
@@ -301,6 +311,7 @@ class Deal {
   std::vector<const ast::Agreement*> builds_on_;
   std::vector<char> sanctioned_;  // by dense position
   std::vector<EntityId> sanctioned_list_;
+  bool stated_sanctioned_ = false;  // `sanctioned P;` named a party: nothing is inferred
   Timeline<FacilityState> facility_changes_;
   Timeline<FacilityState> program_changes_;
   Timeline<SanctionState> sanction_changes_;

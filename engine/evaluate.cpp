@@ -323,7 +323,9 @@ class Evaluator {
       case K::all_of: return all_of(f);
       case K::any_of: return any_of(f);
       case K::negation: {
+        ++no_fixes_;  // under `not`, growing a share may break the formula
         Outcome o = formula(*f.operands.at(0));
+        --no_fixes_;
         o.value = !o.value;
         return o;
       }
@@ -349,6 +351,7 @@ class Evaluator {
     return sets;
   }
   bool explain_ = true;
+  int no_fixes_ = 0;  // > 0: inside an `if` part or a `not`, where shares list no fixes
   std::vector<std::string_view> words_;   // interned says_one texts
   std::forward_list<std::string> strings_;   // words made here ("is one of the steps")
   std::forward_list<FacilityState> states_;  // program states, which the deal computes on demand
@@ -652,6 +655,8 @@ class Evaluator {
       const bool snapback_ok = !p.snapback || *p.snapback == s.snapback;
       switch (p.state) {
         case StateWord::in_force: return s.in_force();
+        case StateWord::in_full_force: return s.status == SanctionStatus::in_force;
+        case StateWord::relieved: return s.status != SanctionStatus::in_force;
         case StateWord::eased: return s.status == SanctionStatus::eased && snapback_ok;
         case StateWord::suspended: return s.status == SanctionStatus::suspended && snapback_ok;
         case StateWord::lifted: return s.status == SanctionStatus::lifted;
@@ -661,6 +666,52 @@ class Evaluator {
     }
     if (d == Domain::benefit) return p.state == StateWord::provided && deal_.benefit_state_ref(i, at).provided;
     return false;
+  }
+
+  // How far a thing has a property, for shares (see kPartialDismantlementFraction).
+  double degree(const CPredicate& p, Domain d, std::uint32_t i, Position at) {
+    using K = CPredicate::Kind;
+    switch (p.kind) {
+      case K::all_of: {
+        double v = 1;
+        for (const auto& o : p.operands) {
+          v = std::min(v, degree(*o, d, i, at));
+          if (v == 0) break;
+        }
+        return v;
+      }
+      case K::any_of: {
+        double v = 0;
+        for (const auto& o : p.operands) {
+          v = std::max(v, degree(*o, d, i, at));
+          if (v == 1) break;
+        }
+        return v;
+      }
+      case K::negation: return p.operands.empty() ? 1.0 : 1.0 - degree(*p.operands[0], d, i, at);
+      case K::at_moment: return p.operands.empty() ? 1.0 : degree(*p.operands[0], d, i, moment(*p.moment));
+      case K::state:
+        if ((d == Domain::facility || d == Domain::program) && p.state == StateWord::dismantled && !p.dismantlement) {
+          FacilityState program;
+          if (d == Domain::program) program = deal_.program_state(i, at);
+          const FacilityState& s = d == Domain::facility ? deal_.facility_state_ref(i, at) : program;
+          if (s.dismantled == Dismantlement::complete) return 1.0;
+          return s.dismantled == Dismantlement::partial ? kPartialDismantlementFraction : 0.0;
+        }
+        if (d == Domain::sanction && p.state == StateWord::relieved) {
+          const SanctionState& s = deal_.sanction_state_ref(i, at);
+          if (s.status == SanctionStatus::in_force) return 0.0;
+          return s.status == SanctionStatus::eased ? kEasedReliefFraction : 1.0;
+        }
+        return test(p, d, i, at) ? 1.0 : 0.0;
+      default: return test(p, d, i, at) ? 1.0 : 0.0;
+    }
+  }
+
+  // A thing's weight in shares: a sanction's declared weight, 1 otherwise.
+  double weight(Domain d, std::uint32_t i) const {
+    if (d == Domain::sanction) return deal_.weight(entity(d, i));
+    return 1.0;
   }
 
   bool side(bool sanctioned, Domain d, std::uint32_t i) const {
@@ -838,7 +889,9 @@ class Evaluator {
   }
 
   Outcome implication(const CFormula& f) {
+    ++no_fixes_;  // what would make an `if` part hold fixes nothing
     Outcome premise = formula(*f.operands.at(0));
+    --no_fixes_;
     if (!premise.value) {
       premise.value = true;
       if (explain_) premise.reason = fmt::format("the `if` part does not hold: {}", premise.reason);
@@ -850,7 +903,11 @@ class Evaluator {
     if (!explain_) return out;
     out.reason = fmt::format("{}, {} {}", premise.reason, conclusion.value ? "and" : "but", conclusion.reason);
     out.evidence = std::move(conclusion.evidence);
-    append(out.evidence, std::move(premise.evidence));
+    // An `if` that only says the things exist ("if some relief clause") adds
+    // nothing the conclusion's evidence does not show.
+    const CFormula& p = *f.operands.at(0);
+    const bool bare = p.kind == ast::Formula::Kind::quantified && !p.verb_phrase;
+    if (!bare) append(out.evidence, std::move(premise.evidence));
     return out;
   }
 
@@ -951,7 +1008,12 @@ class Evaluator {
 
     if (n == 0) {
       out.reason = fmt::format("there are no {}", np.plural);
-      if (q.kind == QK::every || q.kind == QK::no) out.reason += fmt::format(", so `{}` holds", f.text);
+      // Say plainly that the formula holds of nothing: a policy writer must
+      // not read it as a check that passed.
+      if (q.kind == QK::every || q.kind == QK::no) {
+        out.reason = fmt::format("there is no {}, so `{}` holds only because it has nothing to check", np.singular,
+                                 f.text);
+      }
       return out;
     }
     switch (q.kind) {
@@ -1002,7 +1064,9 @@ class Evaluator {
     std::vector<Item> evidence;
   };
 
-  Value numeric(const CNumeric& n) {
+  // `fixes`: also list the things that do not count in full yet, which would
+  // raise the share (a failing comparison wants this side higher).
+  Value numeric(const CNumeric& n, bool fixes = false) {
     Value v;
     bool fraction = n.percent;  // shown as a percentage
     switch (n.kind) {
@@ -1016,25 +1080,70 @@ class Evaluator {
         const PhraseSet& s = set(*n.phrase);
         const std::size_t k = s.members.size();
         const std::size_t total = s.base.size();
+        // Degrees of the members (only shares weigh them).
+        std::vector<double> part;
         if (n.kind == ast::Numeric::Kind::count) {
           v.value = static_cast<double>(k);
           if (explain_) v.text = fmt::format("`{}` is {}", n.text, k);
         } else {
           fraction = true;
-          v.value = total == 0 ? 0.0 : static_cast<double>(k) / static_cast<double>(total);
+          const Domain d = n.phrase->domain;
+          const Position end = deal_.end();
+          double sum = 0, whole = 0;
+          bool plain = true;  // every weight 1 and every degree 0 or 1
+          part.assign(domain_size(d), 0.0);
+          for (std::uint32_t i : s.base) {
+            const double w = weight(d, i);
+            const double g = !s.in[i] ? 0.0 : n.phrase->relative ? degree(*n.phrase->relative, d, i, end) : 1.0;
+            part[i] = g;
+            whole += w;
+            sum += w * g;
+            plain = plain && w == 1.0 && (g == 0.0 || g == 1.0);
+          }
+          v.value = whole == 0 ? 0.0 : sum / whole;
           if (explain_) {
-            v.text = fmt::format("`{}` is {} ({} of {} {})", n.text, percent(v.value), k, total,
-                                 n.phrase->plural_without_relative);
+            v.text = plain ? fmt::format("`{}` is {} ({} of {} {})", n.text, percent(v.value), k, total,
+                                         n.phrase->plural_without_relative)
+                           : fmt::format("`{}` is {} ({} of {} {}, counting {} of a weight of {})", n.text,
+                                         percent(v.value), k, total, n.phrase->plural_without_relative,
+                                         number(sum), number(whole));
           }
         }
         if (explain_ && !s.members.empty()) {
           const std::string* one = keep(fmt::format("counts among the {}", n.phrase->plural));
           const std::string* many = keep(fmt::format("count among the {}", n.phrase->plural));
+          const std::string* part_one = keep(fmt::format("counts only in part among the {}", n.phrase->plural));
+          const std::string* part_many = keep(fmt::format("count only in part among the {}", n.phrase->plural));
           const std::uint32_t says = intern(*one);
+          const std::uint32_t says_part = intern(*part_one);
           v.evidence.reserve(s.members.size());
           for (std::uint32_t i : s.members) {
-            v.evidence.push_back(element_evidence(n.phrase->domain, i, deal_.end(), says, one, many));
+            const bool in_part = !part.empty() && part[i] < 1.0;
+            v.evidence.push_back(element_evidence(n.phrase->domain, i, deal_.end(), in_part ? says_part : says,
+                                                  in_part ? part_one : one, in_part ? part_many : many));
           }
+        }
+        if (explain_ && fixes && n.kind == ast::Numeric::Kind::share && n.phrase->relative) {
+          // What would make the share hold: the things that do not count in
+          // full yet, listed first (those that count in part say so already).
+          const std::string* one = keep(fmt::format("does not count yet among the {}", n.phrase->plural));
+          const std::string* many = keep(fmt::format("do not count yet among the {}", n.phrase->plural));
+          const std::uint32_t says = intern(*one);
+          std::vector<Item> missing;
+          std::size_t short_of_whole = 0;
+          for (std::uint32_t i : s.base) {
+            if (s.in[i] && part[i] >= 1.0) continue;
+            ++short_of_whole;
+            if (!s.in[i]) missing.push_back(element_evidence(n.phrase->domain, i, deal_.end(), says, one, many));
+          }
+          if (short_of_whole > 0) {
+            v.text += fmt::format("; {} {} {} not count in full yet", short_of_whole,
+                                  short_of_whole == 1 ? n.phrase->singular_without_relative
+                                                      : n.phrase->plural_without_relative,
+                                  short_of_whole == 1 ? "does" : "do");
+          }
+          append(missing, std::move(v.evidence));
+          v.evidence = std::move(missing);
         }
         break;
       }
@@ -1055,28 +1164,46 @@ class Evaluator {
     return v;
   }
 
+  static bool compare(ast::Comparison c, double a, double b) {
+    // Shares are sums of fractions: compare with a tolerance, so that 90% of
+    // a weight is "at least 90%".
+    constexpr double eps = 1e-9;
+    switch (c) {
+      case ast::Comparison::le: return a <= b + eps;
+      case ast::Comparison::ge: return a + eps >= b;
+      case ast::Comparison::lt: return a + eps < b;
+      case ast::Comparison::gt: return a > b + eps;
+      case ast::Comparison::eq: return std::fabs(a - b) <= eps;
+      case ast::Comparison::ne: return std::fabs(a - b) > eps;
+    }
+    return false;
+  }
+
   Outcome comparison(const CFormula& f) {
-    Value l = numeric(*f.lhs);
-    Value r = numeric(*f.rhs);
     Outcome out;
+    if (!explain_) {
+      out.value = compare(f.comparison, numeric(*f.lhs).value, numeric(*f.rhs).value);
+      return out;
+    }
+    // A failing comparison lists what would fix it on the side that must grow.
+    const bool fixes = no_fixes_ == 0;
+    const bool lhs_low = fixes && (f.comparison == ast::Comparison::ge || f.comparison == ast::Comparison::gt);
+    const bool rhs_low = fixes && (f.comparison == ast::Comparison::le || f.comparison == ast::Comparison::lt);
+    const bool holds = compare(f.comparison, numeric(*f.lhs).value, numeric(*f.rhs).value);
+    Value l = numeric(*f.lhs, !holds && lhs_low);
+    Value r = numeric(*f.rhs, !holds && rhs_low);
     const double a = l.value;
     const double b = r.value;
-    switch (f.comparison) {
-      case ast::Comparison::le: out.value = a <= b; break;
-      case ast::Comparison::ge: out.value = a >= b; break;
-      case ast::Comparison::lt: out.value = a < b; break;
-      case ast::Comparison::gt: out.value = a > b; break;
-      case ast::Comparison::eq: out.value = a == b; break;
-      case ast::Comparison::ne: out.value = a != b; break;
-    }
-    if (!explain_) return out;
-    const char* relation = a < b ? "less than" : a > b ? "greater than" : "equal to";
+    out.value = holds;
+    const char* relation = std::fabs(a - b) <= 1e-9 ? "equal to" : a < b ? "less than" : "greater than";
     std::string facts = l.text;
     if (!r.text.empty()) facts += facts.empty() ? r.text : " and " + r.text;
     out.reason = facts.empty() ? fmt::format("{} is {} {}", l.shown, relation, r.shown)
                                : fmt::format("{}: {} is {} {}", facts, l.shown, relation, r.shown);
-    out.evidence = std::move(l.evidence);
-    append(out.evidence, std::move(r.evidence));
+    // The side that must grow, with what would fix it, comes first.
+    const bool rhs_first = !holds && rhs_low;
+    out.evidence = std::move(rhs_first ? r.evidence : l.evidence);
+    append(out.evidence, std::move(rhs_first ? l.evidence : r.evidence));
     return out;
   }
 

@@ -21,6 +21,19 @@
 
 namespace terms::engine {
 
+// In shares (`share of ...`), a thing counts by its weight (a sanction's
+// `weight`, 1 for everything else) times how far it has the property:
+// - a facility dismantled partially counts for this fraction of `dismantled`
+//   (the Hanoi offer was "part of its nuclear production capacity": partial
+//   dismantlement must never buy what whole dismantlement buys);
+// - an eased sanction counts for this fraction of `relieved` (it is relief,
+//   but less than lifting or suspending it).
+// `and` takes the smaller fraction, `or` the larger, `not` one minus it. Outside
+// shares a property holds or not: a partly dismantled facility is `dismantled`,
+// an eased sanction `relieved`.
+inline constexpr double kPartialDismantlementFraction = 0.5;
+inline constexpr double kEasedReliefFraction = 0.5;
+
 enum class Verdict : std::uint8_t { acceptable, acceptable_with_reservations, unacceptable };
 std::string_view to_string(Verdict v);  // "acceptable", "acceptable with reservations", "unacceptable"
 

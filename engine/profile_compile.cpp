@@ -137,6 +137,7 @@ constexpr std::array kStates = {
     StateEntry{"suspended", StateWord::suspended, dom(Domain::sanction)},
     StateEntry{"lifted", StateWord::lifted, dom(Domain::sanction)},
     StateEntry{"retained", StateWord::retained, dom(Domain::sanction)},
+    StateEntry{"relieved", StateWord::relieved, dom(Domain::sanction)},
     StateEntry{"provided", StateWord::provided, dom(Domain::benefit)},
     StateEntry{"partial", StateWord::partial, dom(Domain::clause)},
     StateEntry{"complete", StateWord::complete, dom(Domain::clause)},
@@ -448,6 +449,7 @@ class Compiler {
       }
     }
     out->plural_without_relative = joined(denominator, filters);
+    out->singular_without_relative = joined(joined(before, entry->singular), filters);
     return out;
   }
 
@@ -549,12 +551,12 @@ class Compiler {
         break;
       case K::in_force:
         out->kind = CK::state;
-        out->state = StateWord::in_force;
+        out->state = p.adverb ? StateWord::in_full_force : StateWord::in_force;
         if (p.word.text != "force") {
           Diagnostic diag = make_diagnostic(DiagId::profile_unknown_state, p.span,
-                                            fmt::format("unknown state `in {}`", p.word.text));
+                                            fmt::format("unknown state `in {}{}`", p.adverb ? "full " : "", p.word.text));
           diag.with_label(fmt::format("not a state of {}", plural(d)));
-          diag.with_help("did you mean `in force`?");
+          diag.with_help(p.adverb ? "did you mean `in full force`?" : "did you mean `in force`?");
           error(std::move(diag));
           break;
         }
@@ -762,7 +764,7 @@ class Compiler {
       if (!out.empty()) out += ", ";
       out += fmt::format("`{}`", s.word);
     }
-    if (d == Domain::sanction) out += ", `in force`";
+    if (d == Domain::sanction) out += ", `in force`, `in full force`";
     return out;
   }
 
@@ -829,6 +831,7 @@ std::vector<std::string_view> known_states() {
   std::vector<std::string_view> out;
   for (const auto& s : kStates) out.push_back(s.word);
   out.push_back("in force");
+  out.push_back("in full force");
   return out;
 }
 

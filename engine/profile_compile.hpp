@@ -29,6 +29,8 @@ namespace terms::engine {
 enum class StateWord : std::uint8_t {
   active, declared, frozen, dismantled, verified, unverified,  // facilities, programs (verified: clauses too)
   eased, suspended, lifted, retained, in_force,                  // sanctions
+  in_full_force,  // sanctions: neither lifted, suspended nor eased
+  relieved,       // sanctions: lifted, suspended or eased (in shares, eased counts kEasedReliefFraction)
   provided,                                                      // benefits
   partial, complete,                                             // dismantle clauses
   converted, removed,                                            // facilities, programs, materials
@@ -103,6 +105,7 @@ struct CNounPhrase {
   std::string singular;                // "facility of the sanctioned side"
   std::string plural;                  // "facilities of the sanctioned side"
   std::string plural_without_relative; // for shares: the denominator
+  std::string singular_without_relative;
   std::uint32_t slot = 0;
   Span span;
 };

@@ -118,6 +118,7 @@ TERMS_PWORD(start, "start");
 TERMS_PWORD(first, "first");
 TERMS_PWORD(last, "last");
 TERMS_PWORD(force, "force");
+TERMS_PWORD(full, "full");
 TERMS_PWORD(snapback, "snapback");
 TERMS_PWORD(deadline, "deadline");
 TERMS_PWORD(within, "within");
@@ -182,7 +183,7 @@ struct known_state_word
           keyword<TAO_PEGTL_STRING("frozen")>, keyword<TAO_PEGTL_STRING("dismantled")>,
           keyword<TAO_PEGTL_STRING("eased")>, keyword<TAO_PEGTL_STRING("suspended")>,
           keyword<TAO_PEGTL_STRING("lifted")>, keyword<TAO_PEGTL_STRING("retained")>,
-          keyword<TAO_PEGTL_STRING("provided")>, keyword<TAO_PEGTL_STRING("converted")>,
+          keyword<TAO_PEGTL_STRING("provided")>, keyword<TAO_PEGTL_STRING("relieved")>, keyword<TAO_PEGTL_STRING("converted")>,
           keyword<TAO_PEGTL_STRING("removed")>, w_verified, w_unverified, w_partial, w_complete> {};
 
 // ---- numbers ----------------------------------------------------------------------
@@ -283,11 +284,12 @@ struct verified_by : seq<w_by, sp, not_at<w_the>, not_at<w_end>, verifier_ref> {
 struct state_qualifier : sor<state_adverb, snapback_with, snapback_without, verified_by> {};
 struct state_word : seq<not_at<function_word>, identifier> {};
 struct p_state : seq<opt<state_adverb, sp>, state_word, star<sp, state_qualifier>> {};
-// `in force`; any other word after `in` (not a step or a quantified phrase)
-// is read as a misspelt `force`, so that it gets "did you mean".
+// `in force` and `in full force`; any other word after `in` (not a step or a
+// quantified phrase) is read as a misspelt `force`, so that it gets "did you mean".
 struct force_word : identifier {};
+struct full_word : seq<w_full> {};
 struct p_in_force : seq<w_in, sp, not_at<quantifier>, not_at<w_step>, not_at<w_program>, not_at<w_the>,
-                        force_word> {};
+                        opt<full_word, sp, at<identifier>>, force_word> {};
 struct p_within : seq<w_within, sp, must<duration>> {};
 struct p_open : one<'('> {};
 struct p_close : one<')'> {};

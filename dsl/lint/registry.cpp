@@ -35,6 +35,7 @@ constexpr std::array<const Rule*, 23> kRules = {
     &rules::missing_expectation,          // L020
     &rules::unused_suppression,           // L021
     &rules::invalid_suppression,          // L022
+    &rules::vacuous_every,                // L023
     &rules::builds_on_undated,            // L030
 };
 

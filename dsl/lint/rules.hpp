@@ -30,6 +30,7 @@ extern const Rule unused_import;                // L019
 extern const Rule missing_expectation;          // L020
 extern const Rule unused_suppression;           // L021 (reported by the linter itself)
 extern const Rule invalid_suppression;          // L022 (reported by the linter itself)
+extern const Rule vacuous_every;                // L023
 extern const Rule builds_on_undated;            // L030
 
 }  // namespace terms::lint::rules

@@ -207,12 +207,13 @@ TEST_F(Expectations, MismatchesShowBothSidesAndTheEvidence) {
   EXPECT_EQ(cond.message, "expected `sanctions-retained` holds for `a`, but it is violated under `stepwise-2020`");
   EXPECT_EQ(cond.notes, (std::vector<std::string>{
                             "`sanctions-retained` (require): Some sanctions stay in force after the agreement",
-                            "rule: some sanction that is in force at start is in force at end",
-                            "found: none of the 4 sanctions that are in force at start is in force at end"}));
+                            "rule: share of sanctions in full force at end is greater than 10%",
+                            "found: `share of sanctions in full force at end` is 0% (0 of 4 sanctions); 4 "
+                            "sanctions do not count in full yet: 0% is less than 10%"}));
   ASSERT_EQ(cond.related.size(), 1u);
   EXPECT_EQ(cond.related[0].message,
-            "`unsc-2397`, `unsc-2375`, `us-primary` and `us-secondary` are not in force at end (after this "
-            "clause: lifted)");
+            "`unsc-2397`, `unsc-2375`, `us-primary` and `us-secondary` do not count yet among the sanctions in full "
+            "force at end (after this clause: lifted)");
 }
 
 TEST_F(Expectations, ContradictoryExpectationsAreReported) {

@@ -11,8 +11,8 @@ namespace {
 
 // Every condition of stepwise-2020 holds: a verified freeze with a first
 // easing, then verified dismantlement with more relief; two of four sanctions
-// stay in force; a third of the sanctions is lifted or suspended against two
-// thirds of the facilities dismantled and verified.
+// stay in full force; 37.5% of the sanctions' weight is relieved (an easing
+// counts for half) against two thirds of the facilities dismantled and verified.
 constexpr const char* kGood = R"(
 agreement good "Every condition holds" {
   builds_on singapore-2018;
@@ -53,19 +53,24 @@ TEST_F(Stepwise, EveryConditionHoldsSoTheAgreementIsAcceptable) {
   EXPECT_EQ(r.verdict, Verdict::acceptable);
   EXPECT_EQ(r.conditions.size(), 7u);
   EXPECT_EQ(condition(r, "sanctions-retained").reason,
-            "3 of the 4 sanctions that are in force at start are in force at end");
+            "`share of sanctions in full force at end` is 50% (2 of 4 sanctions): 50% is greater than 10%");
+  // In an `if` part, a failing share lists nothing that would "fix" it.
   EXPECT_EQ(condition(r, "no-all-for-partial").reason,
-            "the `if` part does not hold: 3 of the 4 sanctions are not lifted or suspended at end");
+            "the `if` part does not hold: `share of sanctions relieved at end` is 37.5% (2 of 4 sanctions, "
+            "counting 1.5 of a weight of 4): 37.5% is less than 90%");
   EXPECT_EQ(condition(r, "proportional-relief").reason,
-            "`share of sanctions lifted or suspended at end` is 25% (1 of 4 sanctions) and `share of "
-            "facilities of the sanctioned side dismantled and verified at end` is 66.7% (2 of 3 facilities "
-            "of the sanctioned side): 25% is less than 66.7%");
+            "`share of sanctions relieved at end` is 37.5% (2 of 4 sanctions, counting 1.5 of a weight of 4) "
+            "and `share of facilities of the sanctioned side dismantled and verified at end` is 66.7% (2 of 3 "
+            "facilities of the sanctioned side): 37.5% is less than 66.7%");
   EXPECT_EQ(condition(r, "builds-on-previous").reason, "the agreement builds on `singapore-2018`");
 }
 
 TEST_F(Stepwise, UnverifiedDismantlementFailsVerifiedDismantlementAlone) {
-  const AgreementResult r = run(replace(kGood, "dismantle yongbyon verified by iaea within 12 months;",
-                                        "dismantle yongbyon within 12 months;"));
+  // Without the easing, so that the verified share (one facility of three)
+  // still covers the relief (one suspension of four sanctions).
+  const AgreementResult r = run(replace(replace(kGood, "dismantle yongbyon verified by iaea within 12 months;",
+                                                "dismantle yongbyon within 12 months;"),
+                                        "    ease sanctions unsc-2397;\n", ""));
   EXPECT_EQ(failing(r), std::set<std::string>{"verified-dismantlement"});
   EXPECT_EQ(r.verdict, Verdict::unacceptable);
   const ConditionResult& c = condition(r, "verified-dismantlement");
@@ -85,10 +90,11 @@ TEST_F(Stepwise, LiftingEverySanctionForCompleteDismantlementFailsSanctionsRetai
   EXPECT_EQ(failing(r), std::set<std::string>{"sanctions-retained"});
   EXPECT_EQ(r.verdict, Verdict::unacceptable);
   EXPECT_EQ(condition(r, "sanctions-retained").reason,
-            "none of the 4 sanctions that are in force at start is in force at end");
+            "`share of sanctions in full force at end` is 0% (0 of 4 sanctions); 4 sanctions do not count in "
+            "full yet: 0% is less than 10%");
   EXPECT_EQ(condition(r, "no-all-for-partial").reason,
-            "all 4 sanctions are lifted or suspended at end, and all 3 facilities of the sanctioned side "
-            "are dismantled completely and verified at end");
+            "`share of sanctions relieved at end` is 100% (4 of 4 sanctions): 100% is greater than 90%, and all "
+            "3 facilities of the sanctioned side are dismantled completely and verified at end");
 }
 
 TEST_F(Stepwise, AllForPartialFailsNoAllForPartialWithOnlyTheConditionItEntails) {
@@ -97,16 +103,18 @@ TEST_F(Stepwise, AllForPartialFailsNoAllForPartialWithOnlyTheConditionItEntails)
   const std::string deal = replace(replace(kGood, "    suspend sanctions unsc-2375 snapback;\n",
                                            "    suspend sanctions all snapback;\n"),
                                    "    ease sanctions unsc-2397;\n", "");
-  // Sohae is only partly dismantled (verified): every facility is dismantled
-  // and verified, so relief stays proportional, but not every one completely.
+  // Sohae is only partly dismantled (verified): it counts for half in the
+  // verified share (issue 15: partial is partial), so proportional-relief
+  // fails too, and not every facility is dismantled completely.
   const AgreementResult r = run(replace(deal, "    dismantle kangson verified by iaea;\n",
                                         "    dismantle kangson verified by iaea;\n"
                                         "    dismantle sohae partially verified by iaea;\n"));
-  EXPECT_EQ(failing(r), (std::set<std::string>{"no-all-for-partial", "sanctions-retained"}));
+  EXPECT_EQ(failing(r),
+            (std::set<std::string>{"no-all-for-partial", "proportional-relief", "sanctions-retained"}));
   EXPECT_EQ(r.verdict, Verdict::unacceptable);
   EXPECT_EQ(condition(r, "no-all-for-partial").reason,
-            "all 4 sanctions are lifted or suspended at end, but 1 of the 3 facilities of the sanctioned "
-            "side is not dismantled completely and verified at end");
+            "`share of sanctions relieved at end` is 100% (4 of 4 sanctions): 100% is greater than 90%, but 1 of "
+            "the 3 facilities of the sanctioned side is not dismantled completely and verified at end");
 }
 
 TEST_F(Stepwise, NoAllForPartialHoldsWhenSomethingIsRetainedEvenIfLittleIsDismantled) {
@@ -121,8 +129,8 @@ TEST_F(Stepwise, ReliefBeforeAnyVerifiedConcessionFailsReliefAfterVerificationAl
   EXPECT_EQ(r.verdict, Verdict::unacceptable);
   const ConditionResult& c = condition(r, "relief-after-verification");
   EXPECT_EQ(c.reason,
-            "1 of the 3 relief clauses is not in a step at or after some step that holds a verified "
-            "concession clause");
+            "there are 3 relief clauses, but 1 of the 3 relief clauses is not in a step at or after some step "
+            "that holds a verified concession clause");
   ASSERT_EQ(c.evidence.size(), 1u);
   EXPECT_EQ(c.evidence[0].label,
             "this clause is not in a step at or after some step that holds a verified concession clause");
@@ -147,10 +155,11 @@ TEST_F(Stepwise, MoreReliefThanDismantlementFailsProportionalReliefAlone) {
                                         "suspend sanctions unsc-2375, us-secondary snapback;\n    lift sanctions unsc-2397;"));
   EXPECT_EQ(failing(r), std::set<std::string>{"proportional-relief"});
   EXPECT_EQ(r.verdict, Verdict::acceptable_with_reservations);
+  // The reason says what would fix it: the facility not dismantled yet.
   EXPECT_EQ(condition(r, "proportional-relief").reason,
-            "`share of sanctions lifted or suspended at end` is 75% (3 of 4 sanctions) and `share of "
-            "facilities of the sanctioned side dismantled and verified at end` is 66.7% (2 of 3 facilities "
-            "of the sanctioned side): 75% is greater than 66.7%");
+            "`share of sanctions relieved at end` is 75% (3 of 4 sanctions) and `share of facilities of the "
+            "sanctioned side dismantled and verified at end` is 66.7% (2 of 3 facilities of the sanctioned "
+            "side); 1 facility of the sanctioned side does not count in full yet: 75% is greater than 66.7%");
 }
 
 TEST_F(Stepwise, NoEarlierAgreementFailsBuildsOnPreviousAlone) {

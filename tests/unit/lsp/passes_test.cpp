@@ -43,8 +43,8 @@ TEST_F(PassesTest, VerdictsPointAtTheClausesThatCauseThem) {
   EXPECT_EQ((*condition)["severity"], 1);
   const std::string head =
       "require `no-all-for-partial` fails: Partial dismantlement cannot buy the lifting of all sanctions\nnote: "
-      "because all 2 sanctions are lifted or suspended at end, but none of the 2 facilities of the sanctioned side "
-      "is dismantled completely and verified at end";
+      "because `share of sanctions relieved at end` is 100% (2 of 2 sanctions): 100% is greater than 90%, but none "
+      "of the 2 facilities of the sanctioned side is dismantled completely and verified at end";
   EXPECT_EQ((*condition)["message"].get<std::string>().substr(0, head.size()), head);
   // On the partial dismantlement, with the facilities left as related information.
   EXPECT_EQ((*condition)["range"], range(3, 2, 3, 40));
@@ -111,7 +111,8 @@ TEST_F(PassesTest, HoverOnAnExpectationSaysWhatTheConditionSaysAndWhetherItHolds
   EXPECT_EQ(r["result"]["contents"]["value"],
             "**expect violated** `sanctions-retained`: `terms test` fails unless this condition fails.\n\n"
             "`sanctions-retained`: Some sanctions stay in force after the agreement\n\n"
-            "Under `stepwise-2020` it fails: none of the 2 sanctions that are in force at start is in force at end.");
+            "Under `stepwise-2020` it fails: `share of sanctions in full force at end` is 0% (0 of 2 sanctions); 2 "
+            "sanctions do not count in full yet: 0% is less than 10%.");
 }
 
 TEST_F(PassesTest, LintRulesFollowTermsJson) {

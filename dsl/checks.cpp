@@ -125,7 +125,7 @@ class AgreementChecker {
   }
 
   // An agreement builds on earlier agreements: one dated after it is a mistake.
-  // (Between a dated and an undated agreement the linter warns, L030.)
+  // (Between a dated and an undated agreement the linter warns, L024.)
   void check_builds_on_date(const ast::Agreement& agreement, const ast::Ident& ref) {
     if (!date_ || ref.name.empty()) return;
     const ast::Agreement* earlier = ws_.lookup_agreement(unit_, ref.name);

@@ -1,4 +1,4 @@
-// L030 builds-on-undated: `builds_on` between a dated and an undated agreement.
+// L024 builds-on-undated: `builds_on` between a dated and an undated agreement.
 
 #include <fmt/format.h>
 
@@ -38,7 +38,7 @@ void check(RuleContext& cx) {
 
 const Rule builds_on_undated{
     {
-        .code = "L030",
+        .code = "L024",
         .name = "builds-on-undated",
         .category = "sequencing",
         .severity = Severity::warning,

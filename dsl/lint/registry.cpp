@@ -12,7 +12,7 @@ namespace terms::lint {
 
 namespace {
 
-constexpr std::array<const Rule*, 23> kRules = {
+constexpr std::array<const Rule*, 24> kRules = {
     &rules::duplicate_clause,             // L001
     &rules::duplicate_target,             // L002
     &rules::retained_but_lifted,          // L003
@@ -36,7 +36,7 @@ constexpr std::array<const Rule*, 23> kRules = {
     &rules::unused_suppression,           // L021
     &rules::invalid_suppression,          // L022
     &rules::vacuous_every,                // L023
-    &rules::builds_on_undated,            // L030
+    &rules::builds_on_undated,            // L024
 };
 
 constexpr std::array<std::string_view, 6> kCategories = {"correctness", "verification", "sequencing",

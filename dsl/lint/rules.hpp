@@ -31,6 +31,6 @@ extern const Rule missing_expectation;          // L020
 extern const Rule unused_suppression;           // L021 (reported by the linter itself)
 extern const Rule invalid_suppression;          // L022 (reported by the linter itself)
 extern const Rule vacuous_every;                // L023
-extern const Rule builds_on_undated;            // L030
+extern const Rule builds_on_undated;            // L024
 
 }  // namespace terms::lint::rules

@@ -54,54 +54,69 @@ ArgParser make_parser() {
   return p;
 }
 
-// The whole-run path's output (run_check_whole): every input in one Workspace.
-int report(const LoadedInputs& run, const std::string& format, bool color, const Verdicts& verdicts, Severity fail_level) {
-  const std::vector<Diagnostic>& diags = run.diagnostics.all();
-  const DiagnosticCounts counts = count_diagnostics(diags);
+// What `check` prints, whichever way the run went (file by file, or the whole
+// run in one Workspace below): the diagnostics, then the verdicts.
+struct CheckReport {
+  RunOutput out;       // the inputs read, the diagnostics and the files they quote
+  TextSpool verdicts;  // text: the verdict blocks, "\n" between; json: the items (json_item), ",\n" between
+  std::vector<Diagnostic> verdict_diagnostics;  // the CI formats: failing conditions, in *out.sources
+  bool unacceptable = false;  // an agreement is unacceptable and does not expect it
+  bool usage_error = false;   // the profile names nothing: exit status 2
+};
 
-  // The CI formats (sarif, junit, github, gcc) come from cli/output.hpp; an
-  // unacceptable agreement counts toward the exit status there too.
-  if (const auto ci = parse_output_format(format); ci && is_ci_format(*ci)) {
-    RunOutput out;
-    out.command = "check";
-    out.verb = "checked";
-    out.files = run.files;
-    out.diagnostics = diags;
+// Prints the report in `format` (text: nullopt) and returns the exit status.
+int print_check(CheckReport& r, std::optional<OutputFormat> format, bool color, Severity fail_level) {
+  RunOutput& out = r.out;
+  out.command = "check";
+  out.verb = "checked";
+  if (format && is_ci_format(*format)) {
     // The verdicts, which these formats cannot print as blocks, as diagnostics
-    // (engine/verdict_diagnostics.hpp): a failing condition on its clause.
-    DiagnosticBag verdict_diags;
-    for (const auto& a : verdicts.agreements) {
-      if (a.result) engine::verdict_diagnostics(*a.agreement, *a.result, a.result->name_span.file, verdict_diags);
-    }
-    out.diagnostics.insert(out.diagnostics.end(), verdict_diags.all().begin(), verdict_diags.all().end());
-    out.sources = &run.sources;
-    out.io_error = run.io_error || verdicts.usage_error;
-    out.other_findings = verdicts.unacceptable;
-    return print_output(out, OutputOptions{*ci, fail_level, false});
+    // (engine/verdict_diagnostics.hpp) after the front end's.
+    out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(r.verdict_diagnostics.begin()),
+                           std::make_move_iterator(r.verdict_diagnostics.end()));
+    out.io_error = out.io_error || r.usage_error;
+    out.other_findings = r.unacceptable;
+    return print_output(out, OutputOptions{*format, fail_level, false});
   }
-
-  // Verdicts (engine, issue 3): computed by compute_verdicts() in run_check_whole;
-  // printed after the diagnostics and before the summary line, or added to
-  // the JSON report as "verdicts" (cli/verdicts.hpp).
-
-  if (format == "json") {
-    nlohmann::ordered_json json = report_to_json(run.files, diags, run.sources);
-    json["verdicts"] = verdicts_json(verdicts, run.sources);
-    fmt::print("{}", dump_json(json));
+  if (format) {  // json
+    write_json_report(report_to_json(out.files, out.diagnostics, *out.sources), r.verdicts);
   } else {
     RenderOptions options;
     options.color = color;
-    std::string out = render_text(diags, run.sources, options);
-    if (!out.empty()) out += '\n';
-    if (const std::string v = verdicts_text(verdicts, run.sources, color); !v.empty()) out += v + '\n';
-    out += fmt::format("checked {} file{}: {}\n", run.files.size(), run.files.size() == 1 ? "" : "s",
-                       summary_counts(counts));
-    fmt::print("{}", out);
+    std::string text = render_text(out.diagnostics, *out.sources, options);
+    if (!text.empty()) text += '\n';
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    if (!r.verdicts.empty()) {
+      r.verdicts.append("\n");
+      r.verdicts.write_to(stdout);
+    }
+    fmt::print("checked {} file{}: {}\n", out.files.size(), out.files.size() == 1 ? "" : "s",
+               summary_counts(count_diagnostics(out.diagnostics)));
   }
-  if (run.io_error) return kExitUsage;
-  RunOutput counted;  // --fail-level decides which diagnostics are findings
-  counted.diagnostics = diags;
-  return status_with_verdicts(verdicts, exit_status(counted, fail_level));
+  if (out.io_error || r.usage_error) return kExitUsage;
+  const int status = exit_status(out, fail_level);
+  return status == kExitOk && r.unacceptable ? kExitFinding : status;
+}
+
+// One agreement's verdict as `check` prints it, added to `text` (a verdict
+// block, or a JSON item) or, for the CI formats, to `diags` (its failing
+// conditions, with spans in `sources`).
+void add_verdict(const driver::AgreementRun& a, const std::string& profile, const SourceManager& sources,
+                 std::optional<OutputFormat> format, bool color, std::string& text, std::vector<Diagnostic>& diags) {
+  if (!format) {
+    engine::ReportOptions report;
+    report.color = color;
+    if (!text.empty()) text += '\n';
+    text += a.result ? engine::render_verdict(*a.result, sources, report)
+                     : engine::render_not_evaluated(*a.agreement, sources, report);
+  } else if (*format == OutputFormat::json) {
+    if (!text.empty()) text += ",\n";
+    text += json_item(verdict_json(a, profile, sources));
+  } else if (a.result) {
+    DiagnosticBag found;
+    engine::verdict_diagnostics(*a.agreement, *a.result, a.result->name_span.file, found);
+    for (Diagnostic& d : found.take()) diags.push_back(std::move(d));
+  }
 }
 
 // ---- file by file --------------------------------------------------------------------
@@ -115,7 +130,8 @@ int report(const LoadedInputs& run, const std::string& format, bool color, const
 //
 // The result is the same as loading every input into one Workspace (the
 // whole-run path below), which is still used when the profile is declared in
-// the inputs themselves: only a scan of every input can find it.
+// the inputs themselves: only a scan of every input can find it. Both print
+// through print_check; standard input, read once up front, is an input of either.
 
 // One worker: its Workspace, and the profile compiled into its sources.
 struct CheckWorker {
@@ -145,47 +161,6 @@ struct CheckedInput {
   std::string verdict_text;
 };
 
-// A JSON value dumped as dump_json prints it `depth` levels deep in the
-// report (every line after the first indented by two spaces per level).
-std::string dumped_at(const nlohmann::ordered_json& value, unsigned depth) {
-  const std::string dumped = value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-  const std::string indent(2 * depth, ' ');
-  std::string out;
-  out.reserve(dumped.size() + dumped.size() / 8);
-  for (const char c : dumped) {
-    out += c;
-    if (c == '\n') out += indent;
-  }
-  return out;
-}
-
-// One member of the report's "verdicts" array, dumped as one value as soon as
-// its agreement is evaluated, and indented as it stands in the array.
-std::string json_item(const nlohmann::ordered_json& item) { return "    " + dumped_at(item, 2); }
-
-// Writes the JSON report of a file-by-file run to standard output, member by
-// member (each member's value dumped by nlohmann_json), then the "verdicts"
-// array from the items gathered in `items` (json_item, separated by ",\n"):
-// byte for byte what dump_json prints for the whole document, without
-// holding the verdicts of the whole run as one value.
-void write_json_report(const nlohmann::ordered_json& head, TextSpool& items) {
-  std::string text = "{";
-  for (const auto& member : head.items()) {
-    text += text.size() == 1 ? "\n  " : ",\n  ";
-    text += nlohmann::ordered_json(member.key()).dump() + ": " + dumped_at(member.value(), 1);
-  }
-  text += text.size() == 1 ? "\n  \"verdicts\": " : ",\n  \"verdicts\": ";
-  if (items.empty()) {
-    text += "[]\n}\n";
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return;
-  }
-  text += "[\n";
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  items.append("\n  ]\n}\n");
-  items.write_to(stdout);
-}
-
 CheckedInput check_input(CheckWorker& worker, const InputFile& input, const std::string& profile_name,
                          std::optional<OutputFormat> format, bool color) {
   CheckedInput out;
@@ -214,28 +189,18 @@ CheckedInput check_input(CheckWorker& worker, const InputFile& input, const std:
     evaluate.explain_holding = format && *format == OutputFormat::json;
     if (worker.all) evaluate.max_evidence = std::numeric_limits<std::size_t>::max();
     const std::vector<driver::AgreementRun> runs = driver::evaluate_roots(ws, {*root}, worker.profile->profile, evaluate);
-    engine::ReportOptions report;
-    report.color = color;
     const engine::CompiledProfile& profile = worker.profile->profile;
     DiagnosticBag expectations;  // E0502 and the like: counted like every diagnostic
+    std::vector<Diagnostic> found;
     for (const driver::AgreementRun& a : runs) {
       if (a.result) driver::enforce_expectations(*a.agreement, *a.result, profile, worker.default_profile, expectations);
       if (a.result && a.result->verdict == engine::Verdict::unacceptable &&
           !expects_unacceptable(*a.agreement, profile.name, worker.default_profile)) {
         out.unacceptable = true;
       }
-      if (!format) {
-        if (!out.verdict_text.empty()) out.verdict_text += '\n';
-        out.verdict_text += a.result ? engine::render_verdict(*a.result, w.sources, report)
-                                     : engine::render_not_evaluated(*a.agreement, w.sources, report);
-      } else if (*format == OutputFormat::json) {
-        if (!out.verdict_text.empty()) out.verdict_text += ",\n";
-        out.verdict_text += json_item(verdict_json(a, worker.profile->profile.name, w.sources));
-      } else if (a.result) {
-        DiagnosticBag found;
-        engine::verdict_diagnostics(*a.agreement, *a.result, a.result->name_span.file, found);
-        for (Diagnostic& d : found.all()) out.verdict_diagnostics.push_back(copier.rehome(std::move(d), w.sources));
-      }
+      add_verdict(a, profile.name, w.sources, format, color, out.verdict_text, found);
+      for (Diagnostic& d : found) out.verdict_diagnostics.push_back(copier.rehome(std::move(d), w.sources));
+      found.clear();
     }
     for (Diagnostic& d : expectations.all()) out.input.extra.push_back(copier.rehome(std::move(d), w.sources));
   }
@@ -245,29 +210,34 @@ CheckedInput check_input(CheckWorker& worker, const InputFile& input, const std:
   return out;
 }
 
-int run_check_by_file(const std::vector<std::string>& paths, const LoadOptions& load, const std::string& spec,
-                      const std::string& default_profile, bool all, unsigned jobs, std::optional<OutputFormat> format, bool color, Severity fail_level,
-                      std::vector<Diagnostic> profile_diagnostics, const SourceManager& profile_sources,
-                      bool& declared_profile) {
-  InputSet inputs = expand_inputs(paths);
-  refuse_inputs_leaving_root(inputs, load.library_root);
-  const std::string profile_name = spec.empty() ? std::string(engine::kDefaultProfile) : spec;
+// What both ways of running take from the command line.
+struct CheckSettings {
+  LoadOptions load;
+  std::string spec;             // --profile, or terms.json's (empty: the default)
+  std::string default_profile;  // the profile `expect` lines without `under` are for
+  bool all = false;
+  unsigned jobs = 1;
+  std::optional<OutputFormat> format;  // text: nullopt
+  bool color = false;
+  Severity fail_level = Severity::error;
+};
 
-  RunMerger merger;
-  merger.add_loose(std::move(inputs.diagnostics), nullptr);
-  std::vector<std::unique_ptr<CheckWorker>> workers(std::max(1u, jobs));
-  TextSpool verdict_text;  // the verdicts come after every diagnostic
-  std::vector<Diagnostic> verdict_diagnostics;
-  bool unacceptable = false;
+// Checks the inputs file by file into `report`. False, with nothing printed,
+// when an input declares the profile: the whole run must decide it.
+bool run_check_by_file(const InputSet& inputs, const CheckSettings& c, std::vector<Diagnostic> profile_diagnostics,
+                       const SourceManager& profile_sources, CheckReport& report, RunMerger& merger) {
+  const std::string profile_name = c.spec.empty() ? std::string(engine::kDefaultProfile) : c.spec;
+  merger.add_loose(inputs.diagnostics, nullptr);
+  std::vector<std::unique_ptr<CheckWorker>> workers(std::max(1u, c.jobs));
   std::atomic<bool> conflict{false};
   {
     Progress progress("checking", inputs.files.size());
     run_ordered<CheckedInput>(
-        inputs.files.size(), jobs,
+        inputs.files.size(), c.jobs,
         [&](std::size_t i, unsigned self) {
           if (conflict.load(std::memory_order_relaxed)) return CheckedInput{};
-          if (!workers[self]) workers[self] = std::make_unique<CheckWorker>(load, spec, default_profile, all);
-          CheckedInput r = check_input(*workers[self], inputs.files[i], profile_name, format, color);
+          if (!workers[self]) workers[self] = std::make_unique<CheckWorker>(c.load, c.spec, c.default_profile, c.all);
+          CheckedInput r = check_input(*workers[self], inputs.files[i], profile_name, c.format, c.color);
           if (r.declares_profile) conflict.store(true, std::memory_order_relaxed);
           return r;
         },
@@ -275,67 +245,48 @@ int run_check_by_file(const std::vector<std::string>& paths, const LoadOptions& 
           if (conflict.load(std::memory_order_relaxed)) return;
           merger.add(r.input);
           if (!r.verdict_text.empty()) {
-            if (!verdict_text.empty()) verdict_text.append(format ? ",\n" : "\n");
-            verdict_text.append(r.verdict_text);
+            if (!report.verdicts.empty()) report.verdicts.append(c.format ? ",\n" : "\n");
+            report.verdicts.append(r.verdict_text);
           }
-          for (Diagnostic& d : r.verdict_diagnostics) verdict_diagnostics.push_back(merger.rehome(std::move(d), *r.input.sources));
-          unacceptable = unacceptable || r.unacceptable;
+          for (Diagnostic& d : r.verdict_diagnostics) {
+            report.verdict_diagnostics.push_back(merger.rehome(std::move(d), *r.input.sources));
+          }
+          report.unacceptable = report.unacceptable || r.unacceptable;
           progress.tick();
         });
   }
-  if (conflict) {
-    declared_profile = true;
-    return kExitOk;
-  }
+  if (conflict) return false;
   workers.clear();
   merger.add_loose(std::move(profile_diagnostics), &profile_sources);
-
-  RunOutput out;
-  out.command = "check";
-  out.verb = "checked";
-  out.files = std::move(merger.files());
-  out.diagnostics = std::move(merger.diagnostics());
-  out.sources = &merger.sources();
-  out.io_error = merger.io_error() || inputs.io_error;
-  if (format && is_ci_format(*format)) {
-    // The verdicts, which these formats cannot print as blocks, as diagnostics
-    // (engine/verdict_diagnostics.hpp) after the front end's.
-    out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(verdict_diagnostics.begin()),
-                           std::make_move_iterator(verdict_diagnostics.end()));
-    out.other_findings = unacceptable;
-    return print_output(out, OutputOptions{*format, fail_level, false});
-  }
-  const DiagnosticCounts counts = count_diagnostics(out.diagnostics);
-  if (format) {  // json
-    write_json_report(report_to_json(out.files, out.diagnostics, *out.sources), verdict_text);
-  } else {
-    RenderOptions options;
-    options.color = color;
-    std::string text = render_text(out.diagnostics, *out.sources, options);
-    if (!text.empty()) text += '\n';
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    if (!verdict_text.empty()) {
-      verdict_text.append("\n");
-      verdict_text.write_to(stdout);
-    }
-    fmt::print("checked {} file{}: {}\n", out.files.size(), out.files.size() == 1 ? "" : "s", summary_counts(counts));
-  }
-  if (out.io_error) return kExitUsage;
-  const int status = exit_status(out, fail_level);
-  return status == kExitOk && unacceptable ? kExitFinding : status;
+  report.out.files = std::move(merger.files());
+  report.out.diagnostics = std::move(merger.diagnostics());
+  report.out.sources = &merger.sources();
+  report.out.io_error = merger.io_error() || inputs.io_error;
+  return true;
 }
 
 // ---- the whole run in one Workspace -------------------------------------------------------
 
-int run_check_whole(const ParsedArgs& args, const LoadOptions& load, const std::string& spec) {
-  LoadedInputs run(load);
-  load_inputs(run, args.positionals(), load);
+int run_check_whole(const InputSet& inputs, const CheckSettings& c) {
+  LoadedInputs run(c.load);
+  load_inputs(run, inputs, c.load.max_file_bytes);
   engine::EvaluateOptions evaluate;
-  if (args.flag("all")) evaluate.max_evidence = std::numeric_limits<std::size_t>::max();
-  const Verdicts verdicts = compute_verdicts(run.workspace, run.sources, run.roots, spec,
-                                            default_profile_for(args.positionals()), run.diagnostics, nullptr, evaluate);
-  return report(run, args.value_or("format", "text"), use_color(color_mode(args), STDOUT_FILENO), verdicts,
-                output_options(args).fail_level);
+  if (c.all) evaluate.max_evidence = std::numeric_limits<std::size_t>::max();
+  const Verdicts verdicts = compute_verdicts(run.workspace, run.sources, run.roots, c.spec, c.default_profile,
+                                            run.diagnostics, nullptr, evaluate);
+  CheckReport report;
+  report.out.files = run.files;
+  report.out.diagnostics = run.diagnostics.all();
+  report.out.sources = &run.sources;
+  report.out.io_error = run.io_error;
+  report.unacceptable = verdicts.unacceptable;
+  report.usage_error = verdicts.usage_error;
+  std::string text;
+  for (const driver::AgreementRun& a : verdicts.agreements) {
+    add_verdict(a, verdicts.profile->profile.name, run.sources, c.format, c.color, text, report.verdict_diagnostics);
+  }
+  report.verdicts.append(text);
+  return print_check(report, c.format, c.color, c.fail_level);
 }
 
 int run_check(const std::vector<std::string>& argv) {
@@ -348,14 +299,22 @@ int run_check(const std::vector<std::string>& argv) {
   if (!load) return status;
   const std::optional<unsigned> jobs = jobs_or_report(parser, *args, status);
   if (!jobs) return status;
-  const std::string spec = profile_spec(*args, args->positionals());
+  CheckSettings c;
+  c.load = *load;
+  c.spec = profile_spec(*args, args->positionals());
+  c.default_profile = default_profile_for(args->positionals());
+  c.all = args->flag("all");
+  c.jobs = *jobs;
+  const OutputOptions output = output_options(*args);
+  if (output.format != OutputFormat::text) c.format = output.format;
+  c.color = use_color(color_mode(*args), STDOUT_FILENO);
+  c.fail_level = output.fail_level;
 
-  // Standard input can be read once only, and the file-by-file run may have
-  // to start again in one Workspace (a profile declared in the inputs): a run
-  // that reads it is one Workspace from the start.
-  for (const std::string& path : args->positionals()) {
-    if (path == "-") return run_check_whole(*args, *load, spec);
-  }
+  // The inputs, expanded once; standard input is read once, up front, so that
+  // it is one more input of the file-by-file run and of its fallback below.
+  InputSet inputs = expand_inputs(args->positionals());
+  refuse_inputs_leaving_root(inputs, load->library_root);
+  read_stdin_once(inputs, load->max_file_bytes);
   // The profile, tried first on its own: a built-in profile or a file. When
   // that fails (or names nothing) the inputs may declare it, and the whole
   // run decides (and reports) what it is.
@@ -365,19 +324,16 @@ int run_check(const std::vector<std::string>& argv) {
     DiskFileSystem file_system(load->max_file_bytes);
     Workspace probe(profile_sources, file_system, profile_diagnostics, *load);
     bool usage_error = false;
-    if (!driver::select_profile(spec, probe, profile_sources, profile_diagnostics, usage_error)) {
-      return run_check_whole(*args, *load, spec);
+    if (!driver::select_profile(c.spec, probe, profile_sources, profile_diagnostics, usage_error)) {
+      return run_check_whole(inputs, c);
     }
   }
-  const OutputOptions output = output_options(*args);
-  std::optional<OutputFormat> format;  // text: nullopt
-  if (output.format != OutputFormat::text) format = output.format;
-  bool declared_profile = false;
-  const int result = run_check_by_file(args->positionals(), *load, spec, default_profile_for(args->positionals()),
-                                       args->flag("all"), *jobs, format,
-                                       use_color(color_mode(*args), STDOUT_FILENO), output.fail_level,
-                                       std::move(profile_diagnostics.all()), profile_sources, declared_profile);
-  return declared_profile ? run_check_whole(*args, *load, spec) : result;
+  CheckReport report;
+  RunMerger merger;  // holds the files report.out quotes
+  if (!run_check_by_file(inputs, c, std::move(profile_diagnostics.all()), profile_sources, report, merger)) {
+    return run_check_whole(inputs, c);
+  }
+  return print_check(report, c.format, c.color, c.fail_level);
 }
 
 const CommandRegistration registration{"check", "parse, resolve and check term files", run_check};

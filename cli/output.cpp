@@ -3,9 +3,12 @@
 
 #include <unistd.h>
 
+#include <cstdio>
+
 #include <fmt/core.h>
 
 #include "cli/command.hpp"
+#include "driver/runner.hpp"
 #include "dsl/render.hpp"
 
 
@@ -134,6 +137,51 @@ int print_output(const RunOutput& run, const OutputOptions& options) {
   std::fflush(stdout);
   if (!r.err.empty()) fmt::print(stderr, "{}", r.err);
   return exit_status(run, options.fail_level);
+}
+
+namespace {
+
+// A JSON value dumped as dump_json prints it `depth` levels deep in the
+// report (every line after the first indented by two spaces per level).
+std::string dumped_at(const nlohmann::ordered_json& value, unsigned depth) {
+  const std::string dumped = value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  const std::string indent(2 * depth, ' ');
+  std::string out;
+  out.reserve(dumped.size() + dumped.size() / 8);
+  for (const char c : dumped) {
+    out += c;
+    if (c == '\n') out += indent;
+  }
+  return out;
+}
+
+}  // namespace
+
+// One member of the report's "verdicts" array, dumped as one value as soon as
+// its agreement is evaluated, and indented as it stands in the array.
+std::string json_item(const nlohmann::ordered_json& item) { return "    " + dumped_at(item, 2); }
+
+// Writes the JSON report of a file-by-file run to standard output, member by
+// member (each member's value dumped by nlohmann_json), then the "verdicts"
+// array from the items gathered in `items` (json_item, separated by ",\n"):
+// byte for byte what dump_json prints for the whole document, without
+// holding the verdicts of the whole run as one value.
+void write_json_report(const nlohmann::ordered_json& head, TextSpool& items) {
+  std::string text = "{";
+  for (const auto& member : head.items()) {
+    text += text.size() == 1 ? "\n  " : ",\n  ";
+    text += nlohmann::ordered_json(member.key()).dump() + ": " + dumped_at(member.value(), 1);
+  }
+  text += text.size() == 1 ? "\n  \"verdicts\": " : ",\n  \"verdicts\": ";
+  if (items.empty()) {
+    text += "[]\n}\n";
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return;
+  }
+  text += "[\n";
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  items.append("\n  ]\n}\n");
+  items.write_to(stdout);
 }
 
 }  // namespace terms::cli

@@ -29,7 +29,9 @@
 #include "dsl/render_ci.hpp"
 #include "dsl/source.hpp"
 
-namespace terms::driver {}
+namespace terms::driver {
+class TextSpool;  // driver/runner.hpp
+}  // namespace terms::driver
 namespace terms::cli {
 
 using namespace driver;  // NOLINT: the CLI is a front end of the driver
@@ -98,5 +100,14 @@ struct RenderedOutput {
   std::string err;
 };
 RenderedOutput render_output(const RunOutput& run, const OutputOptions& options);
+
+// The JSON report of `terms check` written as it was gathered: one member of
+// its "verdicts" array dumped as it stands in the array (two levels deep).
+std::string json_item(const nlohmann::ordered_json& item);
+// Writes `head` (report_to_json's members) and then the "verdicts" array from
+// the items in `items` (json_item, separated by ",\n") to standard output:
+// byte for byte what dump_json prints for the whole document, without holding
+// the verdicts of the whole run as one value.
+void write_json_report(const nlohmann::ordered_json& head, TextSpool& items);
 
 }  // namespace terms::cli

@@ -103,31 +103,6 @@ nlohmann::ordered_json verdict_json(const driver::AgreementRun& run, const std::
   return j;
 }
 
-std::string verdicts_text(const Verdicts& verdicts, const SourceManager& sources, bool color) {
-  std::string out;
-  engine::ReportOptions options;
-  options.color = color;
-  for (const auto& a : verdicts.agreements) {
-    if (!out.empty()) out += '\n';
-    out += a.result ? engine::render_verdict(*a.result, sources, options)
-                    : engine::render_not_evaluated(*a.agreement, sources, options);
-  }
-  return out;
-}
-
-nlohmann::ordered_json verdicts_json(const Verdicts& verdicts, const SourceManager& sources) {
-  auto out = nlohmann::ordered_json::array();
-  const std::string profile_name = verdicts.profile ? verdicts.profile->profile.name : std::string();
-  for (const auto& a : verdicts.agreements) out.push_back(verdict_json(a, profile_name, sources));
-  return out;
-}
-
-int status_with_verdicts(const Verdicts& verdicts, int status) {
-  if (verdicts.usage_error || status == kExitUsage) return kExitUsage;
-  if (verdicts.unacceptable) return kExitFinding;
-  return status;
-}
-
 LoadedInputs::LoadedInputs(const LoadOptions& options)
     : file_system(options.max_file_bytes), workspace(sources, file_system, diagnostics, options) {}
 
@@ -150,7 +125,7 @@ void load_inputs(LoadedInputs& run, const InputSet& inputs, std::uint64_t max_fi
   for (const InputFile& input : inputs.files) {
     if (input.from_stdin) {
       Diagnostic problem;
-      std::optional<std::string> text = read_stdin(max_file_bytes, problem);
+      std::optional<std::string> text = stdin_input_text(input, max_file_bytes, problem);
       if (!text) {
         run.diagnostics.emit(std::move(problem));
         run.io_error = true;

@@ -1,9 +1,9 @@
 #pragma once
 // The command line's side of an evaluation run: the `--profile` option and
 // the profile terms.json names, loading the inputs of a whole run (test,
-// explain, profiles, and check when the inputs declare the profile), and the
-// verdicts `terms check` prints after its diagnostics (text) or adds to its
-// report (JSON). The run itself (profile, evaluation, `expect` lines) is the
+// explain, profiles, and check when the inputs declare the profile), and an
+// agreement's entry in the "verdicts" of `terms check`'s JSON report (its
+// text and printing are cli/cmd_check.cpp's). The run itself (profile, evaluation, `expect` lines) is the
 // driver's (driver/run.hpp).
 //
 // Lifetime: Verdicts refer to the Workspace and SourceManager they were
@@ -65,14 +65,6 @@ bool expects_unacceptable(const ast::Agreement& agreement, std::string_view prof
 // it was not evaluated.
 nlohmann::ordered_json verdict_json(const driver::AgreementRun& run, const std::string& profile_name,
                                     const SourceManager& sources);
-
-// The verdict blocks, separated by blank lines ("" when there is none).
-std::string verdicts_text(const Verdicts& verdicts, const SourceManager& sources, bool color);
-// The "verdicts" array of the JSON report.
-nlohmann::ordered_json verdicts_json(const Verdicts& verdicts, const SourceManager& sources);
-// The exit status once verdicts are known: a usage error wins, then an
-// unacceptable agreement makes an otherwise clean run a finding.
-int status_with_verdicts(const Verdicts& verdicts, int status);
 
 // Loaded inputs for the engine's own commands. The Workspace refers to
 // `sources` and `file_system`, which are declared (and destroyed) around it.

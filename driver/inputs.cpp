@@ -191,7 +191,7 @@ InputSet expand_inputs(const std::vector<std::string>& paths, const ExpandOption
   auto add = [&](const std::string& shown, bool not_link) {
     std::string canonical = weakly_canonical_cached(dirs, shown, not_link);
     std::string key = canonical.empty() ? fs::path(shown).lexically_normal().generic_string() : canonical;
-    if (seen.insert(std::move(key)).second) out.files.push_back(InputFile{shown, false, std::move(canonical)});
+    if (seen.insert(std::move(key)).second) out.files.push_back(InputFile{shown, false, std::move(canonical), nullptr});
   };
   auto fail = [&](DiagId id, const std::string& path, std::string message, std::optional<std::string> help) {
     Diagnostic d = path_diagnostic(id, path, std::move(message));
@@ -202,7 +202,7 @@ InputSet expand_inputs(const std::vector<std::string>& paths, const ExpandOption
 
   for (const std::string& arg : paths) {
     if (arg == "-" && options.allow_stdin) {
-      if (!stdin_seen) out.files.push_back(InputFile{kStdinPath, true, {}});
+      if (!stdin_seen) out.files.push_back(InputFile{kStdinPath, true, {}, nullptr});
       stdin_seen = true;
       continue;
     }
@@ -270,6 +270,21 @@ std::optional<std::string> read_stdin(std::uint64_t max_bytes, Diagnostic& probl
     }
   }
   return text;
+}
+
+void read_stdin_once(InputSet& inputs, std::uint64_t max_bytes) {
+  for (InputFile& input : inputs.files) {
+    if (!input.from_stdin || input.stdin_text) continue;
+    auto read = std::make_shared<StdinText>();
+    read->text = read_stdin(max_bytes, read->problem);
+    input.stdin_text = std::move(read);
+  }
+}
+
+std::optional<std::string> stdin_input_text(const InputFile& input, std::uint64_t max_bytes, Diagnostic& problem) {
+  if (!input.stdin_text) return read_stdin(max_bytes, problem);
+  if (!input.stdin_text->text) problem = input.stdin_text->problem;
+  return input.stdin_text->text;
 }
 
 FileKind DiskFileSystem::kind(const std::string& path) const {

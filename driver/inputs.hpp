@@ -16,6 +16,7 @@
 // an I/O error (exit status 2).
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -29,12 +30,21 @@ namespace terms::driver {
 inline constexpr const char* kStdinPath = "<stdin>";
 inline constexpr std::uint64_t kDefaultMaxFileBytes = 64u * 1024 * 1024;
 
+// What reading standard input gave: its text, or the problem (E0001, E0005).
+struct StdinText {
+  std::optional<std::string> text;
+  Diagnostic problem;
+};
+
 struct InputFile {
   std::string path;  // as shown to the user: as given, `dir/sub/x.terms`, or `<stdin>`
   bool from_stdin = false;
   // weakly_canonical(path), as expand_inputs found it (empty: not known), so
   // that later checks of the same path need not resolve it again.
   std::string canonical;
+  // Standard input once read (read_stdin_once), so that a run may load it
+  // more than once; null: it is read when loaded.
+  std::shared_ptr<const StdinText> stdin_text;
 };
 
 struct InputSet {
@@ -52,6 +62,11 @@ InputSet expand_inputs(const std::vector<std::string>& paths, const ExpandOption
 // Reads all of standard input, at most `max_bytes`. On failure returns nullopt
 // with a diagnostic (E0001, or E0005 when the input is larger than max_bytes).
 std::optional<std::string> read_stdin(std::uint64_t max_bytes, Diagnostic& problem);
+// Reads standard input now, if `inputs` holds it, into its InputFile.
+void read_stdin_once(InputSet& inputs, std::uint64_t max_bytes);
+// The text of an input from standard input: what read_stdin_once kept, else
+// read_stdin. nullopt, with `problem` set, when it could not be read.
+std::optional<std::string> stdin_input_text(const InputFile& input, std::uint64_t max_bytes, Diagnostic& problem);
 
 // std::filesystem::weakly_canonical(path) (empty on error), with the directory
 // part resolved once per directory through `cache` (directory as written ->

@@ -25,7 +25,7 @@ ReusedWorkspace::ReusedWorkspace(const LoadOptions& options)
 std::optional<UnitId> ReusedWorkspace::load(const InputFile& input) {
   if (!input.from_stdin) return workspace.load_file(input.path);
   Diagnostic problem;
-  std::optional<std::string> text = read_stdin(max_file_bytes, problem);
+  std::optional<std::string> text = stdin_input_text(input, max_file_bytes, problem);
   if (!text) {
     bag.emit(std::move(problem));
     return std::nullopt;

@@ -102,7 +102,7 @@ TEST_F(TempTree, ABrokenSharedImportIsReportedOnceUnderTheFirstInput) {
   write("lib.terms", "party dprk \"DPRK\";\nprogram p of dprkk kind nuclear \"P\";\n");
   std::vector<InputFile> inputs;
   for (const char* n : {"a", "b", "c"}) {
-    inputs.push_back(InputFile{write(std::string(n) + ".terms", "import \"lib.terms\";\nparty us \"US\";\n"), false, {}});
+    inputs.push_back(InputFile{write(std::string(n) + ".terms", "import \"lib.terms\";\nparty us \"US\";\n"), false, {}, nullptr});
   }
   // One worker (its Workspace keeps lib.terms from input to input, and reports
   // its error with the first input), or three (each with its own Workspace:

@@ -101,7 +101,8 @@ int print_check(CheckReport& r, std::optional<OutputFormat> format, bool color, 
 // One agreement's verdict as `check` prints it, added to `text` (a verdict
 // block, or a JSON item) or, for the CI formats, to `diags` (its failing
 // conditions, with spans in `sources`).
-void add_verdict(const driver::AgreementRun& a, const std::string& profile, const SourceManager& sources,
+void add_verdict(const driver::AgreementRun& a, const std::string& profile, std::string_view default_profile,
+                 const SourceManager& sources,
                  std::optional<OutputFormat> format, bool color, std::string& text, std::vector<Diagnostic>& diags) {
   if (!format) {
     engine::ReportOptions report;
@@ -114,7 +115,7 @@ void add_verdict(const driver::AgreementRun& a, const std::string& profile, cons
     text += json_item(verdict_json(a, profile, sources));
   } else if (a.result) {
     DiagnosticBag found;
-    engine::verdict_diagnostics(*a.agreement, *a.result, a.result->name_span.file, found);
+    engine::verdict_diagnostics(*a.agreement, *a.result, a.result->name_span.file, found, default_profile);
     for (Diagnostic& d : found.take()) diags.push_back(std::move(d));
   }
 }
@@ -198,7 +199,7 @@ CheckedInput check_input(CheckWorker& worker, const InputFile& input, const std:
           !expects_unacceptable(*a.agreement, profile.name, worker.default_profile)) {
         out.unacceptable = true;
       }
-      add_verdict(a, profile.name, w.sources, format, color, out.verdict_text, found);
+      add_verdict(a, profile.name, worker.default_profile, w.sources, format, color, out.verdict_text, found);
       for (Diagnostic& d : found) out.verdict_diagnostics.push_back(copier.rehome(std::move(d), w.sources));
       found.clear();
     }
@@ -283,7 +284,7 @@ int run_check_whole(const InputSet& inputs, const CheckSettings& c) {
   report.usage_error = verdicts.usage_error;
   std::string text;
   for (const driver::AgreementRun& a : verdicts.agreements) {
-    add_verdict(a, verdicts.profile->profile.name, run.sources, c.format, c.color, text, report.verdict_diagnostics);
+    add_verdict(a, verdicts.profile->profile.name, c.default_profile, run.sources, c.format, c.color, text, report.verdict_diagnostics);
   }
   report.verdicts.append(text);
   return print_check(report, c.format, c.color, c.fail_level);

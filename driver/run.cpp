@@ -254,11 +254,6 @@ std::vector<ExpectationOutcome> check_expectations(const ast::Agreement& agreeme
   return out;
 }
 
-bool expectation_applies(const ast::Expectation& expectation, std::string_view profile,
-                         std::string_view default_profile) {
-  if (expectation.profile) return expectation.profile->name == profile;
-  return default_profile.empty() || default_profile == profile;
-}
 
 std::string default_profile_name(std::string_view spec) {
   if (spec.empty()) return std::string(kDefaultProfile);

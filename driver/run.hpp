@@ -22,6 +22,7 @@
 #include "dsl/source.hpp"
 #include "engine/deal.hpp"
 #include "engine/evaluate.hpp"
+#include "engine/verdict_diagnostics.hpp"
 #include "engine/profile_compile.hpp"
 
 namespace terms::driver {
@@ -99,12 +100,9 @@ std::vector<ExpectationOutcome> check_expectations(const ast::Agreement& agreeme
                                                    const CompiledProfile& profile, DiagnosticSink& sink,
                                                    std::string_view default_profile = {});
 
-// Whether an `expect` line applies to a run under `profile`: `expect under P`
-// when P is that profile; a line without `under` when `profile` is the one
-// the file is checked under by default (`default_profile`: the `profile` of
-// terms.json, else stepwise-2020; empty: every unpinned line applies).
-bool expectation_applies(const ast::Expectation& expectation, std::string_view profile,
-                         std::string_view default_profile);
+// Whether an `expect` line applies to a run under a profile (defined by the
+// engine, which also needs it for verdict diagnostics).
+using engine::expectation_applies;
 
 // What enforcing one agreement's expectations gave.
 struct ExpectationTally {

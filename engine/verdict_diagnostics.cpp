@@ -11,8 +11,10 @@ namespace {
 // Whether an `expect` line of the agreement already says that `condition`
 // fails (or, for a required one, that the agreement is unacceptable), so the
 // failure is what the author intends and not worth a squiggle.
-bool expected_failure(const ast::Agreement& agreement, const ConditionResult& condition) {
+bool expected_failure(const ast::Agreement& agreement, const ConditionResult& condition, std::string_view profile,
+                      std::string_view default_profile) {
   for (const ast::Expectation* e : agreement.expectations()) {
+    if (!expectation_applies(*e, profile, default_profile)) continue;
     if (e->kind == ast::Expectation::Kind::violated && e->condition && e->condition->name == condition.id) return true;
     if (e->kind == ast::Expectation::Kind::unacceptable && condition.severity == ast::ConditionSeverity::require) {
       return true;
@@ -21,8 +23,10 @@ bool expected_failure(const ast::Agreement& agreement, const ConditionResult& co
   return false;
 }
 
-bool expected_verdict(const ast::Agreement& agreement, Verdict verdict) {
+bool expected_verdict(const ast::Agreement& agreement, Verdict verdict, std::string_view profile,
+                      std::string_view default_profile) {
   for (const ast::Expectation* e : agreement.expectations()) {
+    if (!expectation_applies(*e, profile, default_profile)) continue;
     if (e->kind == ast::Expectation::Kind::unacceptable && verdict == Verdict::unacceptable) return true;
     if (e->kind == ast::Expectation::Kind::acceptable && verdict != Verdict::unacceptable) return true;
   }
@@ -35,14 +39,20 @@ bool expected_verdict(const ast::Agreement& agreement, Verdict verdict) {
 // for a verdict other than acceptable.
 }  // namespace
 
+bool expectation_applies(const ast::Expectation& expectation, std::string_view profile,
+                         std::string_view default_profile) {
+  if (expectation.profile) return expectation.profile->name == profile;
+  return default_profile.empty() || default_profile == profile;
+}
+
 void verdict_diagnostics(const ast::Agreement& agreement, const AgreementResult& result, FileId root,
-                         DiagnosticSink& out) {
+                         DiagnosticSink& out, std::string_view default_profile) {
   std::vector<std::string> failing;
   for (const auto& c : result.conditions) {
     if (c.holds) continue;
     failing.push_back(fmt::format("`{}`", c.id));
     const bool required = c.severity == ast::ConditionSeverity::require;
-    const bool expected = expected_failure(agreement, c);
+    const bool expected = expected_failure(agreement, c, result.profile, default_profile);
     Diagnostic d;
     d.code = c.id;
     d.name = c.id;
@@ -63,7 +73,7 @@ void verdict_diagnostics(const ast::Agreement& agreement, const AgreementResult&
     out.emit(std::move(d));
   }
   if (result.verdict == Verdict::acceptable) return;
-  const bool expected = expected_verdict(agreement, result.verdict);
+  const bool expected = expected_verdict(agreement, result.verdict, result.profile, default_profile);
   Diagnostic d;
   d.code = "verdict";
   d.category = "verdict";

@@ -295,7 +295,8 @@ void verdicts(Analysis& analysis, const Settings& settings, PassCache* cache) {
       for (const auto& c : result->conditions) {
         v.conditions.push_back({c.id, c.statement, c.reason, c.holds, c.severity == ast::ConditionSeverity::require});
       }
-      engine::verdict_diagnostics(agreement, *result, analysis.root_source().id(), analysis.mutable_diagnostics());
+      engine::verdict_diagnostics(agreement, *result, analysis.root_source().id(), analysis.mutable_diagnostics(),
+                                  default_profile);
       // As `terms check`: the lines for this profile, E0502 for each mismatch.
       (void)driver::enforce_expectations(agreement, *result, profile, default_profile, sink);
     }

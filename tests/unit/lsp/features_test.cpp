@@ -201,8 +201,8 @@ TEST_F(FeaturesTest, CompletionOffersTheNamesThePositionExpects) {
             (V{"acceptable", "unacceptable", "violated", "satisfied"}));
   // In an agreement body: steps, `builds_on`, `expect`, the date lines, then the verbs.
   EXPECT_EQ(complete("import \"lib.terms\";\nagreement a {\n  \n}\n", 2, 2),
-            (V{"step", "builds_on", "expect", "signed", "dated", "declare", "freeze", "dismantle", "lift", "ease",
-               "suspend", "retain", "provide"}));
+            (V{"step", "builds_on", "expect", "sanctioned", "signed", "dated", "declare", "freeze", "dismantle", "lift",
+               "ease", "suspend", "retain", "provide", "convert", "remove"}));
   // After `sanction ID by PARTY`: the optional parts not written yet, in their order.
   EXPECT_EQ(complete("import \"lib.terms\";\nsanction s by us \n", 1, 17), (V{"weight", "since", "until"}));
   EXPECT_EQ(complete("import \"lib.terms\";\nsanction s by us weight 2 \n", 1, 26), (V{"since", "until"}));

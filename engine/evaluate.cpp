@@ -1,6 +1,7 @@
 #include "engine/evaluate.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 #include <forward_list>
 #include <optional>
@@ -218,7 +219,12 @@ void append_subject(std::string& out, const Subject& s) {
 // groups only and counts the others. Buffers are kept between calls.
 class Merger {
  public:
+  // `shown`: how many merged items to keep (the rest are counted in `omitted`).
+  // With `shown` unlimited (`terms explain`, `check --all`), every label also
+  // names all its subjects instead of "`a`, `b`, `c` and N more".
   std::vector<Evidence> merge(const std::vector<Item>& items, std::size_t shown, std::size_t& omitted) {
+    const bool full = shown == std::numeric_limits<std::size_t>::max();
+    const std::uint32_t group_cap = full ? std::numeric_limits<std::uint32_t>::max() : 64;
     groups_.clear();
     next_.assign(items.size(), kNone);
     std::size_t capacity = 16;
@@ -248,7 +254,7 @@ class Merger {
         continue;
       }
       Group& group = groups_[g];
-      if (group.size >= 64) continue;
+      if (group.size >= group_cap) continue;
       bool dup = false;
       for (std::uint32_t x = group.first; x != kNone && !dup; x = next_[x]) dup = items[x].subject == it.subject;
       if (dup) continue;
@@ -263,7 +269,7 @@ class Merger {
       const Group& g = groups_[k];
       const Item& first = items[g.first];
       std::string label;
-      const std::size_t count = g.size > 4 ? 3 : g.size;
+      const std::size_t count = full || g.size <= 4 ? g.size : 3;
       std::uint32_t x = g.first;
       for (std::size_t i = 0; i < count; ++i, x = next_[x]) {
         label += i == 0 ? "" : (i + 1 == count && count == g.size) ? " and " : ", ";
@@ -283,7 +289,7 @@ class Merger {
   struct Group {
     std::uint32_t first;  // the first item, whose words the label uses
     std::uint32_t last;   // the last distinct subject so far
-    std::uint32_t size;   // distinct subjects (at most 64)
+    std::uint32_t size;   // distinct subjects (at most 64, unless every subject is shown)
   };
   std::vector<Group> groups_;
   std::vector<std::uint32_t> next_;   // next distinct subject of the same group
@@ -1256,6 +1262,11 @@ AgreementResult evaluate(const CompiledProfile& profile, const Deal& deal, const
   result.agreement = deal.agreement().name.name;
   result.name_span = deal.agreement().name.span;
   result.profile = profile.name;
+  if (deal.date()) {
+    result.date = deal.date()->to_string();
+    const auto items = deal.agreement().date_items();
+    if (!items.empty()) result.date_kind = std::string(ast::to_string(items.front()->kind));
+  }
   result.conditions.reserve(profile.conditions.size());
   // One evaluator for the deal: phrase sets are computed once, on first use.
   Evaluator ev(profile, deal);

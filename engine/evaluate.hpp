@@ -59,6 +59,10 @@ struct AgreementResult {
   std::string agreement;
   Span name_span;             // the agreement's name
   std::string profile;
+  // The agreement's date ("1994-10-21") and whether it was `signed` or
+  // `dated`; both empty for an undated agreement.
+  std::string date;
+  std::string date_kind;
   Verdict verdict = Verdict::acceptable;
   std::vector<ConditionResult> conditions;
 

@@ -91,6 +91,7 @@ nlohmann::ordered_json verdict_to_json(const AgreementResult& r, const SourceMan
   j["file"] = f ? f->path() : std::string();
   j["range"] = range_to_json(r.name_span, sources);
   j["profile"] = r.profile;
+  if (!r.date.empty()) j["date"] = {{"kind", r.date_kind}, {"day", r.date}};
   j["verdict"] = std::string(to_string(r.verdict));
   auto conditions = nlohmann::ordered_json::array();
   for (const auto& c : r.conditions) {

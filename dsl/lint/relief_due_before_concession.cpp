@@ -46,7 +46,7 @@ const Rule relief_due_before_concession{
         .fixable = false,
         .summary = "a relief clause's deadline is shorter than a concession's in the same step",
         .what = "In one step, a relief clause (`lift`, `ease`, `suspend`, `provide`) with `within D` "
-                "while a concession of the step (`declare`, `freeze`, `dismantle`) has a longer "
+                "while a concession of the step (`declare`, `freeze`, `dismantle`, `convert`, `remove`) has a longer "
                 "deadline. Durations are compared in days (a month is 30 days, a year 365).",
         .why = "Steps are the unit of exchange, but deadlines decide who delivers first: sanctions "
                "suspended within 30 days against a dismantlement due within 12 months pay for "

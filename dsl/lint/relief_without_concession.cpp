@@ -27,13 +27,15 @@ void check(RuleContext& cx) {
                                   fmt::format("step `{}` gives relief before any concession", step.name()));
         d.with_label("relief, and no concession in this step or before it")
             .with_related(first_relief->span, "relief given here");
-        d.with_help("put a `declare`, `freeze` or `dismantle` in this step or an earlier one, or move the relief "
+        d.with_help("put a `declare`, `freeze`, `dismantle`, `convert` or `remove` in this step or an earlier one, "
+                    "or move the relief "
                     "into the step whose concession it pays for");
       } else {
         Diagnostic& d = cx.report(first_relief->span,
                                   fmt::format("agreement `{}` gives relief but holds no concession", agreement->name.name));
         d.with_label("relief given here");
-        d.with_help("write the concession the relief pays for: a `declare`, `freeze` or `dismantle` clause");
+        d.with_help("write the concession the relief pays for: a `declare`, `freeze`, `dismantle`, `convert` or "
+                    "`remove` clause");
       }
     }
   }
@@ -51,7 +53,7 @@ const Rule relief_without_concession{
         .fixable = false,
         .summary = "relief (`lift`, `ease`, `suspend`, `provide`) comes before any concession",
         .what = "A step with relief clauses (`lift`, `ease`, `suspend`, `provide`) when neither it nor "
-                "any step that runs before it holds a concession (`declare`, `freeze`, `dismantle`); "
+                "any step that runs before it holds a concession (`declare`, `freeze`, `dismantle`, `convert`, `remove`); "
                 "or an agreement without steps that gives relief and holds no concession. Relief-only "
                 "steps later in the sequence (a Transition Day, a termination of sanctions) are not "
                 "reported.",
